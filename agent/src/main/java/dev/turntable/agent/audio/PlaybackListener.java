@@ -1,0 +1,6 @@
+package dev.turntable.agent.audio;
+
+@FunctionalInterface
+public interface PlaybackListener {
+  void onPlayback(PlaybackEvent event);
+}
