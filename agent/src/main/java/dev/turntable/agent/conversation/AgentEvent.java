@@ -1,0 +1,64 @@
+package dev.turntable.agent.conversation;
+
+import dev.turntable.agent.turn.InterruptionRule;
+
+/**
+ * Everything the agent decides or observes, in the order the event loop saw it. {@code atNanos} is
+ * the injected clock's time since the conversation started. Replies are numbered from 1; a reply is
+ * one LLM answer to one user turn, spoken in numbered segments.
+ */
+public sealed interface AgentEvent {
+  long atNanos();
+
+  default double atMillis() {
+    return atNanos() / 1e6;
+  }
+
+  record StateChanged(long atNanos, AgentState from, AgentState to) implements AgentEvent {}
+
+  /** The recognizer heard speech begin. Never an interruption on its own while the agent speaks. */
+  record SpeechStarted(long atNanos, long audioMs, boolean agentAudible) implements AgentEvent {}
+
+  record PartialTranscript(long atNanos, int turnOrder, String text) implements AgentEvent {}
+
+  /** A final user turn that the agent will answer. {@code lastWordEndMs} is in stream audio time. */
+  record UserTurnEnded(long atNanos, int turnOrder, String text, long lastWordEndMs)
+      implements AgentEvent {}
+
+  /** A turn heard while the agent was audible (or in the grace window) was dropped. */
+  record BargeInSuppressed(
+      long atNanos, int turnOrder, String text, boolean endOfTurn, InterruptionRule rule)
+      implements AgentEvent {}
+
+  /** A turn heard while the agent was audible (or in the grace window) stops the agent. */
+  record BargeInAccepted(
+      long atNanos, int turnOrder, String text, boolean endOfTurn, InterruptionRule rule)
+      implements AgentEvent {}
+
+  record LlmRequestSent(long atNanos, int reply) implements AgentEvent {}
+
+  record LlmFirstToken(long atNanos, int reply) implements AgentEvent {}
+
+  record LlmCompleted(long atNanos, int reply, String text, String stopReason)
+      implements AgentEvent {}
+
+  record TtsRequestSent(long atNanos, int reply, int segment, String text) implements AgentEvent {}
+
+  record TtsFirstAudio(long atNanos, int reply, int segment, String text) implements AgentEvent {}
+
+  /** The first audio of this reply has come out of the speaker. */
+  record PlaybackStarted(long atNanos, int reply) implements AgentEvent {}
+
+  /** The speaker was silenced mid-reply; {@code heardMs} of the reply's audio had been played. */
+  record PlaybackStopped(long atNanos, int reply, double heardMs) implements AgentEvent {}
+
+  /** All of the reply's audio has been played. */
+  record PlaybackDrained(long atNanos, int reply, double playedMs) implements AgentEvent {}
+
+  /** After a barge-in the history keeps only what the user heard. */
+  record HistoryTruncated(long atNanos, int reply, String heard, String unheard)
+      implements AgentEvent {}
+
+  /** An edge failed; {@code source} is "stt", "llm", "tts" or "speaker". */
+  record AgentError(long atNanos, String source, String message) implements AgentEvent {}
+}

@@ -1,0 +1,27 @@
+package dev.turntable.agent.turn;
+
+/** Why the interruption policy let a user turn through or dropped it. */
+public enum InterruptionRule {
+  /** The agent was not audible and the grace window had passed: an ordinary user turn. */
+  AGENT_SILENT(true),
+  /** A word that always interrupts ("stop", "wait", "no", "yes" …) was said. */
+  ALWAYS_INTERRUPT_WORD(true),
+  /** Enough real words to be meant as an interruption. */
+  SUBSTANTIVE(true),
+  /** Nothing left after punctuation was stripped. */
+  EMPTY(false),
+  /** Every word is a backchannel ("mhm", "yeah", "okay" …). */
+  BACKCHANNEL_ONLY(false),
+  /** Fewer words than the policy's minimum. */
+  TOO_SHORT(false);
+
+  private final boolean interrupts;
+
+  InterruptionRule(boolean interrupts) {
+    this.interrupts = interrupts;
+  }
+
+  public boolean interrupts() {
+    return interrupts;
+  }
+}
