@@ -1,0 +1,104 @@
+package dev.turntable.agent;
+
+import dev.turntable.agent.audio.AudioSink;
+import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.conversation.AgentEventListener;
+import dev.turntable.agent.conversation.Conversation;
+import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.conversation.EventLoop;
+import dev.turntable.agent.llm.ChatModel;
+import dev.turntable.agent.stt.SpeechToText;
+import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.tts.SpeechSynthesizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent assembled from its edges. Live use and replay differ only in the parts passed in: the
+ * conversation core is the same code either way.
+ */
+public final class VoiceAgent implements AutoCloseable {
+  /** The edges of the agent. */
+  public record Parts(
+      AudioSource microphone,
+      AudioSink speaker,
+      SpeechToText stt,
+      ChatModel llm,
+      SpeechSynthesizer tts,
+      Clock clock) {}
+
+  private final Parts parts;
+  private final EventLoop loop;
+  private final Conversation conversation;
+  private final MicrophonePump pump;
+
+  public VoiceAgent(
+      Parts parts,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      List<AgentEventListener> listeners) {
+    if (!parts.tts().format().equals(parts.speaker().format())) {
+      throw new IllegalArgumentException(
+          "speaker plays " + parts.speaker().format() + " but TTS produces " + parts.tts().format());
+    }
+    this.parts = parts;
+    List<AgentEventListener> all = new ArrayList<>(listeners);
+    this.loop = new EventLoop("turntable-conversation", this::reportBug);
+    this.conversation =
+        new Conversation(settings, parts.llm(), parts.tts(), parts.speaker(), loop, parts.clock(), all);
+    this.pump = new MicrophonePump(parts.microphone(), parts.stt(), halfDuplex, conversation::agentAudible);
+  }
+
+  private void reportBug(Throwable bug) {
+    conversation.reportBug(bug);
+  }
+
+  /** Connects to STT and starts listening. */
+  public void start() {
+    parts.speaker().setListener(e -> loop.execute(() -> conversation.onPlayback(e)));
+    parts.stt().start(e -> loop.execute(() -> conversation.onStt(e)));
+    pump.start();
+  }
+
+  /** Audio milliseconds sent to STT so far: the stream position used to place events. */
+  public long audioMsSent() {
+    return pump.audioMsSent();
+  }
+
+  /** Completes when the microphone ends (a file source) or the STT session is over. */
+  public CompletableFuture<Void> microphoneEnded() {
+    return pump.ended();
+  }
+
+  /** Waits until no reply is being produced or played, checked on the loop. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      CompletableFuture<Boolean> idle = new CompletableFuture<>();
+      loop.execute(() -> idle.complete(conversation.idle() || conversation.sessionOver()));
+      try {
+        if (idle.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+    return false;
+  }
+
+  /** Stops listening, ends the STT session cleanly (Terminate, Termination), stops the speaker. */
+  @Override
+  public void close() {
+    pump.close();
+    parts.stt().close();
+    parts.speaker().stop();
+    loop.close();
+    parts.speaker().close();
+    parts.microphone().close();
+  }
+}
