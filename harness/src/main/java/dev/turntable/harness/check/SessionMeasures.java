@@ -1,0 +1,122 @@
+package dev.turntable.harness.check;
+
+import dev.turntable.agent.conversation.AgentEvent;
+import dev.turntable.agent.conversation.AgentEvent.BargeInAccepted;
+import dev.turntable.agent.conversation.AgentEvent.BargeInSuppressed;
+import dev.turntable.agent.conversation.AgentEvent.LlmFirstToken;
+import dev.turntable.agent.conversation.AgentEvent.LlmRequestSent;
+import dev.turntable.agent.conversation.AgentEvent.PlaybackStarted;
+import dev.turntable.agent.conversation.AgentEvent.PlaybackStopped;
+import dev.turntable.agent.conversation.AgentEvent.TtsFirstAudio;
+import dev.turntable.agent.conversation.AgentEvent.TtsRequestSent;
+import dev.turntable.agent.conversation.AgentEvent.UserTurnEnded;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The turn-timing and barge-in measures of one session (ARCHITECTURE.md, "the measures"), computed
+ * from its timeline alone so live runs, replays and recorded fixtures are measured the same way.
+ */
+public record SessionMeasures(
+    List<TurnMeasure> turns, List<BargeInMeasure> bargeIns, List<AgentEvent.AgentError> errors) {
+
+  /** Agent audio may keep playing this long after the user starts talking before it is talk-over. */
+  public static final double DEFAULT_REACTION_WINDOW_MS = 1500;
+
+  public static SessionMeasures of(Timeline timeline) {
+    return of(timeline, DEFAULT_REACTION_WINDOW_MS);
+  }
+
+  public static SessionMeasures of(Timeline timeline, double reactionWindowMs) {
+    List<TurnMeasure> turns = new ArrayList<>();
+    for (TimedEvent entry : timeline.entries(UserTurnEnded.class)) {
+      turns.add(measureTurn(timeline, entry));
+    }
+    List<BargeInMeasure> bargeIns = new ArrayList<>();
+    for (TimedEvent entry : timeline.events()) {
+      if (entry.event() instanceof BargeInSuppressed s) {
+        bargeIns.add(
+            new BargeInMeasure(
+                s.turnOrder(), s.text(), false, s.rule(), entry.audioMs(), Double.NaN, Double.NaN));
+      } else if (entry.event() instanceof BargeInAccepted a) {
+        bargeIns.add(measureAccepted(timeline, entry, a, reactionWindowMs));
+      }
+    }
+    return new SessionMeasures(turns, bargeIns, timeline.all(AgentEvent.AgentError.class));
+  }
+
+  public long accepted() {
+    return bargeIns.stream().filter(BargeInMeasure::accepted).count();
+  }
+
+  public long suppressed() {
+    return bargeIns.stream().filter(b -> !b.accepted()).count();
+  }
+
+  private static TurnMeasure measureTurn(Timeline timeline, TimedEvent turnEntry) {
+    UserTurnEnded turn = (UserTurnEnded) turnEntry.event();
+    int at = timeline.indexOf(turnEntry);
+    Optional<TimedEvent> request = timeline.first(LlmRequestSent.class, at, e -> true);
+    int reply = request.map(e -> ((LlmRequestSent) e.event()).reply()).orElse(-1);
+    Optional<TimedEvent> token = timeline.first(LlmFirstToken.class, at, e -> e.reply() == reply);
+    Optional<TimedEvent> tts =
+        timeline.first(TtsRequestSent.class, at, e -> e.reply() == reply && e.segment() == 1);
+    Optional<TimedEvent> audio =
+        timeline.first(TtsFirstAudio.class, at, e -> e.reply() == reply && e.segment() == 1);
+    Optional<TimedEvent> playing = timeline.first(PlaybackStarted.class, at, e -> e.reply() == reply);
+
+    double sttMs =
+        turn.lastWordEndMs() < 0 ? Double.NaN : turnEntry.audioMs() - turn.lastWordEndMs();
+    double beforeLlm = gap(Optional.of(turnEntry), request);
+    double latency = sttMs + gap(Optional.of(turnEntry), playing);
+    double llmSegment = gap(request, tts);
+    double ttsAudio = gap(tts, audio);
+    double playback = gap(audio, playing);
+    double overhead = latency - sttMs - llmSegment - ttsAudio - playback;
+    return new TurnMeasure(
+        turn.turnOrder(),
+        turn.text(),
+        latency,
+        sttMs,
+        beforeLlm,
+        gap(request, token),
+        llmSegment,
+        ttsAudio,
+        playback,
+        overhead);
+  }
+
+  private static BargeInMeasure measureAccepted(
+      Timeline timeline, TimedEvent entry, BargeInAccepted accepted, double windowMs) {
+    int at = timeline.indexOf(entry);
+    Optional<TimedEvent> stopped = timeline.first(PlaybackStopped.class, at, e -> true);
+    Optional<TimedEvent> speechStart = lastSpeechStartBefore(timeline, at);
+    double talkOver = Double.NaN;
+    if (stopped.isPresent() && speechStart.isPresent()) {
+      long startAudio = ((AgentEvent.SpeechStarted) speechStart.get().event()).audioMs();
+      talkOver = Math.max(0, stopped.get().audioMs() - startAudio - windowMs);
+    }
+    return new BargeInMeasure(
+        accepted.turnOrder(),
+        accepted.text(),
+        true,
+        accepted.rule(),
+        entry.audioMs(),
+        gap(Optional.of(entry), stopped),
+        talkOver);
+  }
+
+  private static Optional<TimedEvent> lastSpeechStartBefore(Timeline timeline, int index) {
+    for (int i = index; i >= 0; i--) {
+      if (timeline.events().get(i).event() instanceof AgentEvent.SpeechStarted) {
+        return Optional.of(timeline.events().get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static double gap(Optional<TimedEvent> from, Optional<TimedEvent> to) {
+    return from.isPresent() && to.isPresent() ? to.get().atMs() - from.get().atMs() : Double.NaN;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.turntable.harness.check;
+
+import dev.turntable.agent.conversation.AgentEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The agent events of one session, in order. */
+public record Timeline(List<TimedEvent> events) {
+  public Timeline {
+    events = List.copyOf(events);
+  }
+
+  public <T extends AgentEvent> List<T> all(Class<T> type) {
+    return events.stream().map(TimedEvent::event).filter(type::isInstance).map(type::cast).toList();
+  }
+
+  public List<TimedEvent> entries(Class<? extends AgentEvent> type) {
+    return events.stream().filter(e -> type.isInstance(e.event())).toList();
+  }
+
+  /** The first event of {@code type} at or after index {@code from} that matches. */
+  public <T extends AgentEvent> Optional<TimedEvent> first(
+      Class<T> type, int from, Predicate<T> matching) {
+    for (int i = Math.max(0, from); i < events.size(); i++) {
+      AgentEvent event = events.get(i).event();
+      if (type.isInstance(event) && matching.test(type.cast(event))) {
+        return Optional.of(events.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  public int indexOf(TimedEvent entry) {
+    return events.indexOf(entry);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.turntable.harness.check;
+
+/**
+ * How fast the agent answered one user turn. Every figure is in milliseconds; a stage that did not
+ * happen (e.g. no audio because the LLM failed) is {@code NaN}.
+ *
+ * @param responseLatencyMs user's end of speech (last word's end, audio time) → first agent audio
+ *     at the speaker (audio time)
+ * @param sttMs last word's end → end-of-turn message arrival (audio time)
+ * @param agentBeforeLlmMs end-of-turn arrival → LLM request sent
+ * @param llmFirstTokenMs LLM request → first token
+ * @param llmFirstSegmentMs LLM request → first speakable segment sent to TTS
+ * @param ttsFirstAudioMs TTS request → first audio byte
+ * @param playbackStartMs first audio byte → audio audible at the speaker
+ * @param agentOverheadMs time inside the agent, not waiting on STT, LLM, TTS or the device
+ */
+public record TurnMeasure(
+    int turnOrder,
+    String text,
+    double responseLatencyMs,
+    double sttMs,
+    double agentBeforeLlmMs,
+    double llmFirstTokenMs,
+    double llmFirstSegmentMs,
+    double ttsFirstAudioMs,
+    double playbackStartMs,
+    double agentOverheadMs) {}

@@ -1,0 +1,67 @@
+package dev.turntable.harness.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.turntable.agent.conversation.AgentEvent;
+import dev.turntable.agent.conversation.AgentEvent.*;
+import dev.turntable.agent.turn.InterruptionRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionMeasuresTest {
+  private final List<TimedEvent> events = new ArrayList<>();
+
+  /** Adds an event at {@code ms} on the agent clock; audio time runs with it from 0. */
+  private void at(double ms, AgentEvent event) {
+    events.add(new TimedEvent(ms, (long) ms, event));
+  }
+
+  @Test
+  void measuresResponseLatencyAndItsParts() {
+    at(1300, new UserTurnEnded(0, 1, "What time is it?", 1100));
+    at(1301, new LlmRequestSent(0, 1));
+    at(1601, new LlmFirstToken(0, 1));
+    at(1701, new TtsRequestSent(0, 1, 1, "It is noon."));
+    at(1851, new TtsFirstAudio(0, 1, 1, "It is noon."));
+    at(1951, new PlaybackStarted(0, 1));
+
+    TurnMeasure turn = SessionMeasures.of(new Timeline(events)).turns().get(0);
+    assertThat(turn.sttMs()).isEqualTo(200);
+    assertThat(turn.responseLatencyMs()).isEqualTo(851);
+    assertThat(turn.llmFirstTokenMs()).isEqualTo(300);
+    assertThat(turn.llmFirstSegmentMs()).isEqualTo(400);
+    assertThat(turn.ttsFirstAudioMs()).isEqualTo(150);
+    assertThat(turn.playbackStartMs()).isEqualTo(100);
+    assertThat(turn.agentOverheadMs()).isCloseTo(1, within(1e-9));
+  }
+
+  @Test
+  void aTurnThatNeverGotAudioHasNoLatency() {
+    at(1300, new UserTurnEnded(0, 1, "Hello?", 1100));
+    at(1301, new LlmRequestSent(0, 1));
+    at(1400, new AgentError(0, "llm", "HTTP 500"));
+    SessionMeasures measures = SessionMeasures.of(new Timeline(events));
+    assertThat(measures.turns().get(0).responseLatencyMs()).isNaN();
+    assertThat(measures.errors()).hasSize(1);
+  }
+
+  @Test
+  void countsBargeInsWithTheirRulesStopLatencyAndTalkOver() {
+    at(2000, new SpeechStarted(0, 2000, true));
+    at(2600, new BargeInSuppressed(0, 1, "Mhm.", true, InterruptionRule.BACKCHANNEL_ONLY));
+    at(4000, new SpeechStarted(0, 4000, true));
+    at(4800, new BargeInAccepted(0, 2, "Wait, stop", false, InterruptionRule.ALWAYS_INTERRUPT_WORD));
+    at(4830, new PlaybackStopped(0, 1, 3000));
+
+    SessionMeasures measures = SessionMeasures.of(new Timeline(events), 500);
+    assertThat(measures.suppressed()).isEqualTo(1);
+    assertThat(measures.accepted()).isEqualTo(1);
+    BargeInMeasure accepted = measures.bargeIns().get(1);
+    assertThat(accepted.rule()).isEqualTo(InterruptionRule.ALWAYS_INTERRUPT_WORD);
+    assertThat(accepted.stopLatencyMs()).isEqualTo(30);
+    assertThat(accepted.talkOverMs()).isEqualTo(330);
+    assertThat(measures.bargeIns().get(0).stopLatencyMs()).isNaN();
+  }
+}
