@@ -94,37 +94,44 @@ public final class CloseCodes {
       }
     }
     String detail = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
-    String known = explain(code);
+    Meaning meaning = explain(code);
     String message =
-        known == null
+        meaning == null
             ? "AssemblyAI closed the session: unexpected close code " + code + detail
-            : known + " (close code " + code + detail + ")";
+            : meaning.headline() + " (close code " + code + detail + ")" + meaning.advice();
     return new Diagnosis(code, message, isRetryable(code));
   }
 
-  private static String explain(int code) {
+  /** A headline and the advice that follows the code, or null for a code nobody documents. */
+  private record Meaning(String headline, String advice) {}
+
+  private static Meaning explain(int code) {
     return switch (code) {
-      case NEVER_CONNECTED -> "Could not connect to AssemblyAI";
-      case NORMAL -> "AssemblyAI closed the session normally";
-      case GOING_AWAY, SERVICE_RESTART -> "AssemblyAI is going away or restarting";
-      case ABNORMAL -> "The connection to AssemblyAI dropped without a close frame";
-      case UNAUTHORIZED -> "AssemblyAI refused the session as unauthorized: the API key or token"
-          + " is missing, wrong or expired, or the account is disabled or out of balance. Check"
-          + " ASSEMBLYAI_API_KEY (the bare key, no 'Bearer ' prefix)";
-      case INTERNAL_ERROR -> "AssemblyAI hit an internal error";
-      case TRY_AGAIN_LATER -> "AssemblyAI is temporarily unable to serve the session";
-      case SERVER_ERROR -> "AssemblyAI had a server error and cancelled the session";
-      case INVALID_MESSAGE -> "AssemblyAI rejected a message from this client as invalid (an"
-          + " unknown type, invalid JSON or a bad field); this is a client bug";
-      case INVALID_AUDIO -> "AssemblyAI rejected the audio: each frame must hold 50–1000 ms"
-          + " (1,600–32,000 bytes at 16 kHz pcm_s16le) and audio must not be sent faster than"
-          + " real time";
-      case SESSION_EXPIRED -> "The AssemblyAI session expired: sessions last at most 3 hours, or"
-          + " the temporary token's max_session_duration_seconds; start a new session";
-      case TOO_MANY_SESSIONS -> "AssemblyAI refused the session: too many concurrent sessions"
-          + " for this account; close other sessions or raise the limit";
+      case NEVER_CONNECTED -> new Meaning("Could not connect to AssemblyAI", "");
+      case NORMAL -> new Meaning("AssemblyAI closed the session normally", "");
+      case GOING_AWAY, SERVICE_RESTART -> new Meaning("AssemblyAI is going away or restarting", "");
+      case ABNORMAL -> new Meaning("The connection to AssemblyAI dropped without a close frame", "");
+      case UNAUTHORIZED -> new Meaning("AssemblyAI refused the session as unauthorized",
+          ": the API key or token is missing, wrong or expired, or the account is disabled or out"
+              + " of balance. Check ASSEMBLYAI_API_KEY (the bare key, no 'Bearer ' prefix)");
+      case INTERNAL_ERROR -> new Meaning("AssemblyAI hit an internal error", "");
+      case TRY_AGAIN_LATER -> new Meaning("AssemblyAI is temporarily unable to serve the session",
+          "");
+      case SERVER_ERROR -> new Meaning("AssemblyAI had a server error and cancelled the session",
+          "");
+      case INVALID_MESSAGE -> new Meaning("AssemblyAI rejected a message from this client",
+          ": an unknown type, invalid JSON or a bad field; this is a client bug");
+      case INVALID_AUDIO -> new Meaning("AssemblyAI rejected the audio",
+          ": each frame must hold 50–1000 ms (1,600–32,000 bytes at 16 kHz pcm_s16le) and audio"
+              + " must not be sent faster than real time");
+      case SESSION_EXPIRED -> new Meaning("The AssemblyAI session expired",
+          ": sessions last at most 3 hours, or the temporary token's"
+              + " max_session_duration_seconds; start a new session");
+      case TOO_MANY_SESSIONS -> new Meaning("AssemblyAI refused the session",
+          ": too many concurrent sessions for this account; close other sessions or raise the"
+              + " limit");
       default -> LEGACY.containsKey(code)
-          ? "AssemblyAI closed the session with a legacy v2 code: " + LEGACY.get(code)
+          ? new Meaning("AssemblyAI closed the session with a legacy v2 code", ": " + LEGACY.get(code))
           : null;
     };
   }

@@ -128,8 +128,15 @@ final class SessionConnection extends WebSocketClient {
     }
   }
 
-  /** Close handshake if open, bounded; then waits (bounded) for the read thread to end. */
+  /**
+   * Ends the connection, each step bounded by {@code timeout}: after Termination the server closes
+   * by itself, so wait for that first; otherwise run the close handshake; then wait for the read
+   * thread to end.
+   */
   void closeGracefully(Duration timeout) {
+    if (sawTermination && isOpen()) {
+      await(closed, timeout);
+    }
     if (isOpen()) {
       close(CloseCodes.NORMAL);
       if (!await(closed, timeout)) {

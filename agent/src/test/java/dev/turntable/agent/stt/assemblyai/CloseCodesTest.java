@@ -23,7 +23,7 @@ class CloseCodesTest {
         "3009 | too many concurrent sessions",
         "1013 | temporarily unable",
         "1006 | dropped without a close frame",
-        "4001 | legacy v2 code: not authorized",
+        "4001 | not authorized: check ASSEMBLYAI_API_KEY",
         "4029 | audio sent faster than real time",
         "4104 | reconnect attempts exhausted",
         "-1 | Could not connect"

@@ -143,7 +143,11 @@ final class LoopbackAssemblyAi extends WebSocketServer implements AutoCloseable 
   }
 
   @Override
-  public void close() throws InterruptedException {
-    stop(1000);
+  public void close() {
+    try {
+      stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
