@@ -24,12 +24,16 @@ public record AssemblyAiCredential(Kind kind, String secret) {
     secret = secret.strip();
     if (secret.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new IllegalArgumentException(
-          "The AssemblyAI " + describe(kind) + " starts with 'Bearer ': AssemblyAI expects the"
+          "The AssemblyAI "
+              + describe(kind)
+              + " starts with 'Bearer ': AssemblyAI expects the"
               + " bare value in the Authorization header; remove the prefix");
     }
     if (secret.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
       throw new IllegalArgumentException(
-          "The AssemblyAI " + describe(kind) + " contains whitespace or control characters;"
+          "The AssemblyAI "
+              + describe(kind)
+              + " contains whitespace or control characters;"
               + " check how it was copied");
     }
   }

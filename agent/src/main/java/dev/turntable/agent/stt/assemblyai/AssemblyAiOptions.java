@@ -52,10 +52,15 @@ public record AssemblyAiOptions(
     speechModel = requireText("speechModel", speechModel);
     requireRange("minTurnSilenceMs", minTurnSilenceMs, 0, Integer.MAX_VALUE);
     requireRange("maxTurnSilenceMs", maxTurnSilenceMs, 0, Integer.MAX_VALUE);
-    if (minTurnSilenceMs != null && maxTurnSilenceMs != null && minTurnSilenceMs > maxTurnSilenceMs) {
+    if (minTurnSilenceMs != null
+        && maxTurnSilenceMs != null
+        && minTurnSilenceMs > maxTurnSilenceMs) {
       throw new IllegalArgumentException(
-          "minTurnSilenceMs (" + minTurnSilenceMs + ") must not exceed maxTurnSilenceMs ("
-              + maxTurnSilenceMs + ")");
+          "minTurnSilenceMs ("
+              + minTurnSilenceMs
+              + ") must not exceed maxTurnSilenceMs ("
+              + maxTurnSilenceMs
+              + ")");
     }
     keytermsPrompt = keytermsPrompt == null ? null : List.copyOf(keytermsPrompt);
     if (keytermsPrompt != null && keytermsPrompt.size() > 100) {
@@ -99,8 +104,10 @@ public record AssemblyAiOptions(
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("ws") && !scheme.equals("wss") || url.getHost() == null) {
       throw new IllegalArgumentException(
-          "The AssemblyAI url must be ws:// or wss:// with a host, e.g. " + DEFAULT_URL
-              + "; was " + ConnectionQuery.redact(url));
+          "The AssemblyAI url must be ws:// or wss:// with a host, e.g. "
+              + DEFAULT_URL
+              + "; was "
+              + ConnectionQuery.redact(url));
     }
     if (url.getRawQuery() != null || url.getRawUserInfo() != null || url.getRawFragment() != null) {
       throw new IllegalArgumentException(
@@ -299,9 +306,24 @@ public record AssemblyAiOptions(
 
     public AssemblyAiOptions build() {
       return new AssemblyAiOptions(
-          url, credential, sampleRate, encoding, speechModel, minTurnSilenceMs, maxTurnSilenceMs,
-          keytermsPrompt, prompt, inactivityTimeoutSeconds, vadThreshold, languageDetection,
-          speakerLabels, maxSpeakers, extraQueryParams, reconnect, connectTimeout, closeTimeout);
+          url,
+          credential,
+          sampleRate,
+          encoding,
+          speechModel,
+          minTurnSilenceMs,
+          maxTurnSilenceMs,
+          keytermsPrompt,
+          prompt,
+          inactivityTimeoutSeconds,
+          vadThreshold,
+          languageDetection,
+          speakerLabels,
+          maxSpeakers,
+          extraQueryParams,
+          reconnect,
+          connectTimeout,
+          closeTimeout);
     }
   }
 }

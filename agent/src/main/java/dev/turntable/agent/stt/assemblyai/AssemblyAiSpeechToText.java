@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class AssemblyAiSpeechToText implements SpeechToText {
   private static final Logger log = LoggerFactory.getLogger(AssemblyAiSpeechToText.class);
   private static final AtomicInteger SESSIONS = new AtomicInteger();
+
   /** About every 5 s at the usual 50 ms per frame. */
   private static final long WARN_EVERY_DROPPED_FRAMES = 100;
 
@@ -42,6 +43,7 @@ public final class AssemblyAiSpeechToText implements SpeechToText {
   private volatile SttListener listener = event -> {};
   private volatile SessionConnection connection;
   private volatile Thread loopThread;
+
   /** Reconnects since the last Begin; touched only on the loop thread. */
   private int failedAttempts;
 
@@ -132,9 +134,11 @@ public final class AssemblyAiSpeechToText implements SpeechToText {
 
   private void endSession(SessionConnection last) {
     Duration wait = options.closeTimeout();
-    if (!last.sawTermination() && last.sendText(ClientMessages.TERMINATE)
+    if (!last.sawTermination()
+        && last.sendText(ClientMessages.TERMINATE)
         && !last.awaitTerminationOrClose(wait)) {
-      log.warn("AssemblyAI sent no Termination within {} ms of Terminate; closing anyway",
+      log.warn(
+          "AssemblyAI sent no Termination within {} ms of Terminate; closing anyway",
           wait.toMillis());
     }
     last.closeGracefully(Duration.ofSeconds(1));
@@ -176,7 +180,9 @@ public final class AssemblyAiSpeechToText implements SpeechToText {
   private void abortIfUnanswered(SessionConnection pending) {
     if (!pending.hasSettled()) {
       pending.abort(
-          "no answer to the WebSocket upgrade within " + options.connectTimeout().toMillis() + " ms");
+          "no answer to the WebSocket upgrade within "
+              + options.connectTimeout().toMillis()
+              + " ms");
     }
   }
 
@@ -208,11 +214,15 @@ public final class AssemblyAiSpeechToText implements SpeechToText {
       failedAttempts++;
       Duration delay = policy.delayBeforeAttempt(failedAttempts);
       log.warn("{}; reconnecting in {} ms", message, delay.toMillis());
-      deliver(new SttEvent.Failure(diagnosis.code(),
-          FailureMessages.retrying(message, failedAttempts, policy.maxAttempts(), delay), true));
+      deliver(
+          new SttEvent.Failure(
+              diagnosis.code(),
+              FailureMessages.retrying(message, failedAttempts, policy.maxAttempts(), delay),
+              true));
       schedule(this::reconnect, delay);
     } else {
-      String last = diagnosis.retryable() ? FailureMessages.gaveUp(message, failedAttempts) : message;
+      String last =
+          diagnosis.retryable() ? FailureMessages.gaveUp(message, failedAttempts) : message;
       log.error("{}", last);
       deliver(new SttEvent.Failure(diagnosis.code(), last, false));
     }

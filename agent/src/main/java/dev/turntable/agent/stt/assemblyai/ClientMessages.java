@@ -14,8 +14,8 @@ final class ClientMessages {
   private ClientMessages() {}
 
   /**
-   * An UpdateConfiguration with only the fields the update sets (an empty keyterms list is sent:
-   * it clears the list). Empty when the update sets nothing, since there is nothing to send.
+   * An UpdateConfiguration with only the fields the update sets (an empty keyterms list is sent: it
+   * clears the list). Empty when the update sets nothing, since there is nothing to send.
    */
   static Optional<String> updateConfiguration(SttConfigUpdate update) {
     ObjectNode message = Json.MAPPER.createObjectNode().put("type", "UpdateConfiguration");

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class CloseCodes {
   /** Java-WebSocket's code for "the connection was never established". */
   public static final int NEVER_CONNECTED = -1;
+
   public static final int NORMAL = 1000;
   public static final int GOING_AWAY = 1001;
   public static final int ABNORMAL = 1006;
@@ -63,8 +64,15 @@ public final class CloseCodes {
   /** Whether a fresh connection can succeed after this close: drops and server-side trouble. */
   public static boolean isRetryable(int code) {
     return switch (code) {
-      case NEVER_CONNECTED, GOING_AWAY, ABNORMAL, INTERNAL_ERROR, SERVICE_RESTART,
-          TRY_AGAIN_LATER, SERVER_ERROR, TOO_MANY_SESSIONS -> true;
+      case NEVER_CONNECTED,
+          GOING_AWAY,
+          ABNORMAL,
+          INTERNAL_ERROR,
+          SERVICE_RESTART,
+          TRY_AGAIN_LATER,
+          SERVER_ERROR,
+          TOO_MANY_SESSIONS ->
+          true;
       default -> false;
     };
   }
@@ -73,13 +81,18 @@ public final class CloseCodes {
   public static String describeHandshakeRejection(int httpStatus) {
     String why =
         switch (httpStatus) {
-          case 401, 403 -> "the API key or temporary token is missing, wrong or expired; check"
-              + " ASSEMBLYAI_API_KEY (the bare key, no 'Bearer ' prefix)";
-          case 404 -> "there is no streaming endpoint at this URL; check the url (default "
-              + AssemblyAiOptions.DEFAULT_URL + ")";
+          case 401, 403 ->
+              "the API key or temporary token is missing, wrong or expired; check"
+                  + " ASSEMBLYAI_API_KEY (the bare key, no 'Bearer ' prefix)";
+          case 404 ->
+              "there is no streaming endpoint at this URL; check the url (default "
+                  + AssemblyAiOptions.DEFAULT_URL
+                  + ")";
           case 429 -> "too many requests or sessions; wait and retry";
-          default -> httpStatus >= 500 ? "the server had an error; retrying may help"
-              : "the request was refused";
+          default ->
+              httpStatus >= 500
+                  ? "the server had an error; retrying may help"
+                  : "the request was refused";
         };
     return "AssemblyAI rejected the WebSocket upgrade with HTTP " + httpStatus + ": " + why;
   }
@@ -110,29 +123,43 @@ public final class CloseCodes {
       case NEVER_CONNECTED -> new Meaning("Could not connect to AssemblyAI", "");
       case NORMAL -> new Meaning("AssemblyAI closed the session normally", "");
       case GOING_AWAY, SERVICE_RESTART -> new Meaning("AssemblyAI is going away or restarting", "");
-      case ABNORMAL -> new Meaning("The connection to AssemblyAI dropped without a close frame", "");
-      case UNAUTHORIZED -> new Meaning("AssemblyAI refused the session as unauthorized",
-          ": the API key or token is missing, wrong or expired, or the account is disabled or out"
-              + " of balance. Check ASSEMBLYAI_API_KEY (the bare key, no 'Bearer ' prefix)");
+      case ABNORMAL ->
+          new Meaning("The connection to AssemblyAI dropped without a close frame", "");
+      case UNAUTHORIZED ->
+          new Meaning(
+              "AssemblyAI refused the session as unauthorized",
+              ": the API key or token is missing, wrong or expired, or the account is disabled or"
+                  + " out of balance. Check ASSEMBLYAI_API_KEY (the bare key, no 'Bearer '"
+                  + " prefix)");
       case INTERNAL_ERROR -> new Meaning("AssemblyAI hit an internal error", "");
-      case TRY_AGAIN_LATER -> new Meaning("AssemblyAI is temporarily unable to serve the session",
-          "");
-      case SERVER_ERROR -> new Meaning("AssemblyAI had a server error and cancelled the session",
-          "");
-      case INVALID_MESSAGE -> new Meaning("AssemblyAI rejected a message from this client",
-          ": an unknown type, invalid JSON or a bad field; this is a client bug");
-      case INVALID_AUDIO -> new Meaning("AssemblyAI rejected the audio",
-          ": each frame must hold 50–1000 ms (1,600–32,000 bytes at 16 kHz pcm_s16le) and audio"
-              + " must not be sent faster than real time");
-      case SESSION_EXPIRED -> new Meaning("The AssemblyAI session expired",
-          ": sessions last at most 3 hours, or the temporary token's"
-              + " max_session_duration_seconds; start a new session");
-      case TOO_MANY_SESSIONS -> new Meaning("AssemblyAI refused the session",
-          ": too many concurrent sessions for this account; close other sessions or raise the"
-              + " limit");
-      default -> LEGACY.containsKey(code)
-          ? new Meaning("AssemblyAI closed the session with a legacy v2 code", ": " + LEGACY.get(code))
-          : null;
+      case TRY_AGAIN_LATER ->
+          new Meaning("AssemblyAI is temporarily unable to serve the session", "");
+      case SERVER_ERROR ->
+          new Meaning("AssemblyAI had a server error and cancelled the session", "");
+      case INVALID_MESSAGE ->
+          new Meaning(
+              "AssemblyAI rejected a message from this client",
+              ": an unknown type, invalid JSON or a bad field; this is a client bug");
+      case INVALID_AUDIO ->
+          new Meaning(
+              "AssemblyAI rejected the audio",
+              ": each frame must hold 50–1000 ms (1,600–32,000 bytes at 16 kHz pcm_s16le) and audio"
+                  + " must not be sent faster than real time");
+      case SESSION_EXPIRED ->
+          new Meaning(
+              "The AssemblyAI session expired",
+              ": sessions last at most 3 hours, or the temporary token's"
+                  + " max_session_duration_seconds; start a new session");
+      case TOO_MANY_SESSIONS ->
+          new Meaning(
+              "AssemblyAI refused the session",
+              ": too many concurrent sessions for this account; close other sessions or raise the"
+                  + " limit");
+      default ->
+          LEGACY.containsKey(code)
+              ? new Meaning(
+                  "AssemblyAI closed the session with a legacy v2 code", ": " + LEGACY.get(code))
+              : null;
     };
   }
 }

@@ -16,9 +16,18 @@ final class ConnectionQuery {
   /** Parameters the options name; extras may not override them. */
   static final Set<String> NAMED_PARAMS =
       Set.of(
-          "speech_model", "sample_rate", "encoding", "min_turn_silence", "max_turn_silence",
-          "keyterms_prompt", "prompt", "inactivity_timeout", "vad_threshold",
-          "language_detection", "speaker_labels", "max_speakers");
+          "speech_model",
+          "sample_rate",
+          "encoding",
+          "min_turn_silence",
+          "max_turn_silence",
+          "keyterms_prompt",
+          "prompt",
+          "inactivity_timeout",
+          "vad_threshold",
+          "language_detection",
+          "speaker_labels",
+          "max_speakers");
 
   /** Parameter names that would carry a secret; never sent, masked if ever seen. */
   static final Set<String> SECRET_PARAMS =
@@ -37,7 +46,10 @@ final class ConnectionQuery {
     add(query, "encoding", o.encoding());
     add(query, "min_turn_silence", o.minTurnSilenceMs());
     add(query, "max_turn_silence", o.maxTurnSilenceMs());
-    add(query, "keyterms_prompt", o.keytermsPrompt() == null ? null : Json.write(o.keytermsPrompt()));
+    add(
+        query,
+        "keyterms_prompt",
+        o.keytermsPrompt() == null ? null : Json.write(o.keytermsPrompt()));
     add(query, "prompt", o.prompt());
     add(query, "inactivity_timeout", o.inactivityTimeoutSeconds());
     add(query, "vad_threshold", o.vadThreshold() == null ? null : plain(o.vadThreshold()));
@@ -63,7 +75,9 @@ final class ConnectionQuery {
     String lower = name.toLowerCase(Locale.ROOT);
     if (SECRET_PARAMS.contains(lower)) {
       throw new IllegalArgumentException(
-          "extraQueryParams may not contain '" + name + "': credentials travel only in the"
+          "extraQueryParams may not contain '"
+              + name
+              + "': credentials travel only in the"
               + " Authorization header; pass a temporary token as the credential instead");
     }
     if (NAMED_PARAMS.contains(lower)) {

@@ -7,10 +7,12 @@ final class FailureMessages {
   private FailureMessages() {}
 
   static String explain(
-      CloseCodes.Diagnosis diagnosis, ServerMessage.ServerError serverError,
+      CloseCodes.Diagnosis diagnosis,
+      ServerMessage.ServerError serverError,
       AssemblyAiOptions options) {
     StringBuilder message = new StringBuilder(diagnosis.message());
-    if (serverError != null && !serverError.text().isBlank()
+    if (serverError != null
+        && !serverError.text().isBlank()
         && !diagnosis.message().contains(serverError.text())) {
       // The close reason is cut at 123 bytes; the Error frame before it has the full text.
       message.append(". AssemblyAI said: ").append(serverError.text());
@@ -23,14 +25,20 @@ final class FailureMessages {
           message.append(". Temporary tokens are single-use and expire: mint one per session");
         }
       }
-      default -> { }
+      default -> {}
     }
     return message.toString();
   }
 
   static String retrying(String message, int attempt, int maxAttempts, Duration delay) {
-    return message + ". Reconnecting in " + delay.toMillis() + " ms (attempt " + attempt + " of "
-        + maxAttempts + ")";
+    return message
+        + ". Reconnecting in "
+        + delay.toMillis()
+        + " ms (attempt "
+        + attempt
+        + " of "
+        + maxAttempts
+        + ")";
   }
 
   static String gaveUp(String message, int attempts) {

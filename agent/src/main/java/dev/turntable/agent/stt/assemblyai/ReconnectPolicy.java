@@ -28,8 +28,11 @@ public record ReconnectPolicy(int maxAttempts, Duration initialBackoff, Duration
     }
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
-          "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff ("
-              + initialBackoff + ")");
+          "maxBackoff ("
+              + maxBackoff
+              + ") must not be shorter than initialBackoff ("
+              + initialBackoff
+              + ")");
     }
   }
 

@@ -31,13 +31,14 @@ final class ServerMessageParser {
     String type = node.path("type").asText("");
     return switch (type) {
       case "Begin" -> new ServerMessage.Event(begin(node));
-      case "SpeechStarted" -> new ServerMessage.Event(
-          new SttEvent.SpeechStarted(node.path("timestamp").asLong(0)));
+      case "SpeechStarted" ->
+          new ServerMessage.Event(new SttEvent.SpeechStarted(node.path("timestamp").asLong(0)));
       case "Turn" -> new ServerMessage.Event(new SttEvent.TurnUpdate(turn(node)));
-      case "Termination" -> new ServerMessage.Event(
-          new SttEvent.SessionEnded(
-              node.path("audio_duration_seconds").asDouble(0),
-              node.path("session_duration_seconds").asDouble(0)));
+      case "Termination" ->
+          new ServerMessage.Event(
+              new SttEvent.SessionEnded(
+                  node.path("audio_duration_seconds").asDouble(0),
+                  node.path("session_duration_seconds").asDouble(0)));
       case "Error" -> error(node);
       // Older servers and py-sdk's tolerance: a bare {"error": "..."} is an error too.
       case "" -> node.has("error") ? error(node) : new ServerMessage.Ignored("", "no type");

@@ -45,7 +45,10 @@ final class SessionConnection extends WebSocketClient {
   private volatile Thread readThread;
 
   SessionConnection(
-      AssemblyAiOptions options, SttWireTap tap, ServerMessageParser parser, Events events,
+      AssemblyAiOptions options,
+      SttWireTap tap,
+      ServerMessageParser parser,
+      Events events,
       String threadName) {
     super(
         options.connectionUri(),

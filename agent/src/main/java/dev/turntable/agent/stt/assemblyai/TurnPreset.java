@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Turn-detection presets from AssemblyAI's voice-agent guide: how much silence ends a turn.
- * Shorter answers faster but splits entities (phone numbers, spelled names) across turns more often.
+ * Turn-detection presets from AssemblyAI's voice-agent guide: how much silence ends a turn. Shorter
+ * answers faster but splits entities (phone numbers, spelled names) across turns more often.
  */
 public enum TurnPreset {
   /** Quick confirmations, IVR, yes/no questions. */
@@ -52,7 +52,9 @@ public enum TurnPreset {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "Unknown turn preset '" + name + "'; expected one of "
+                    "Unknown turn preset '"
+                        + name
+                        + "'; expected one of "
                         + Arrays.stream(values())
                             .map(p -> p.name().toLowerCase(Locale.ROOT))
                             .collect(Collectors.joining(", "))));

@@ -66,13 +66,16 @@ class AssemblyAiOptionsTest {
     assertThat(key.redactedUrl()).doesNotContain(KEY).isEqualTo(key.connectionUri().toString());
     assertThat(key.toString()).doesNotContain(KEY).contains("API_KEY(***)");
     assertThat(CREDENTIAL.toString()).isEqualTo("API_KEY(***)");
-    assertThat(token.connectionUri().toString()).doesNotContain("eyJtemporary").doesNotContain("token");
+    assertThat(token.connectionUri().toString())
+        .doesNotContain("eyJtemporary")
+        .doesNotContain("token");
     assertThat(token.toString()).doesNotContain("eyJtemporary");
   }
 
   @Test
   void redactionMasksSecretParametersAndUserInfo() {
-    URI leaky = URI.create("wss://user:pw@example.test/v3/ws?sample_rate=16000&token=abc&api_key=k");
+    URI leaky =
+        URI.create("wss://user:pw@example.test/v3/ws?sample_rate=16000&token=abc&api_key=k");
 
     assertThat(ConnectionQuery.redact(leaky))
         .isEqualTo("wss://example.test/v3/ws?sample_rate=16000&token=***&api_key=***");
@@ -87,7 +90,8 @@ class AssemblyAiOptionsTest {
         .containsExactly(100, 800);
     assertThat(base.withPreset(TurnPreset.BALANCED))
         .extracting(
-            AssemblyAiOptions::minTurnSilenceMs, AssemblyAiOptions::maxTurnSilenceMs,
+            AssemblyAiOptions::minTurnSilenceMs,
+            AssemblyAiOptions::maxTurnSilenceMs,
             AssemblyAiOptions::prompt)
         .containsExactly(100, 1000, "kept");
     assertThat(TurnPreset.PATIENT.applyTo(base))
@@ -106,15 +110,24 @@ class AssemblyAiOptionsTest {
     assertThatThrownBy(() -> builder.url(URI.create("wss://h/v3/ws?token=x")).build())
         .hasMessageContaining("no query")
         .hasMessageNotContaining("token=x");
-    assertThatThrownBy(() -> AssemblyAiOptions.builder(CREDENTIAL).url(URI.create("https://h")).build())
+    assertThatThrownBy(
+            () -> AssemblyAiOptions.builder(CREDENTIAL).url(URI.create("https://h")).build())
         .hasMessageContaining("ws:// or wss://");
-    assertThatThrownBy(() -> AssemblyAiOptions.builder(CREDENTIAL).extraQueryParam("token", "t").build())
+    assertThatThrownBy(
+            () -> AssemblyAiOptions.builder(CREDENTIAL).extraQueryParam("token", "t").build())
         .hasMessageContaining("Authorization header");
     assertThatThrownBy(
-            () -> AssemblyAiOptions.builder(CREDENTIAL).extraQueryParam("sample_rate", "8000").build())
+            () ->
+                AssemblyAiOptions.builder(CREDENTIAL)
+                    .extraQueryParam("sample_rate", "8000")
+                    .build())
         .hasMessageContaining("named option");
     assertThatThrownBy(
-            () -> AssemblyAiOptions.builder(CREDENTIAL).minTurnSilenceMs(900).maxTurnSilenceMs(800).build())
+            () ->
+                AssemblyAiOptions.builder(CREDENTIAL)
+                    .minTurnSilenceMs(900)
+                    .maxTurnSilenceMs(800)
+                    .build())
         .hasMessageContaining("must not exceed");
     assertThatThrownBy(() -> AssemblyAiOptions.builder(CREDENTIAL).vadThreshold(1.5).build())
         .hasMessageContaining("vadThreshold");
@@ -140,7 +153,10 @@ class AssemblyAiOptionsTest {
     assertThat(List.of(1, 2, 3, 4, 5))
         .map(policy::delayBeforeAttempt)
         .containsExactly(
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ofSeconds(1));
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
   }
 }

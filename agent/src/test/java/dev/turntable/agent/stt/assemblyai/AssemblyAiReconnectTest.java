@@ -23,6 +23,7 @@ class AssemblyAiReconnectTest {
   private static final String KEY = "test-key-0123456789";
   private static final ReconnectPolicy QUICK =
       new ReconnectPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40));
+
   /** Long enough that a reconnect the adapter wrongly scheduled (10–40 ms) would show up. */
   private static final long NO_RECONNECT_WAIT_MS = 300;
 
@@ -47,7 +48,8 @@ class AssemblyAiReconnectTest {
     return AssemblyAiOptions.builder(AssemblyAiCredential.apiKey(KEY)).url(url).reconnect(QUICK);
   }
 
-  private LoopbackAssemblyAi.Session connect(AssemblyAiOptions options) throws InterruptedException {
+  private LoopbackAssemblyAi.Session connect(AssemblyAiOptions options)
+      throws InterruptedException {
     stt = new AssemblyAiSpeechToText(options, new RecordingTap());
     stt.start(events);
     LoopbackAssemblyAi.Session session = server.awaitSession();
@@ -71,11 +73,12 @@ class AssemblyAiReconnectTest {
   }
 
   @Test
-  void aDroppedConnectionIsRetriedAndTheAttemptCountResetsAfterBegin()
-      throws InterruptedException {
+  void aDroppedConnectionIsRetriedAndTheAttemptCountResetsAfterBegin() throws InterruptedException {
     LoopbackAssemblyAi.Session first =
-        connect(options(server.url()).reconnect(new ReconnectPolicy(1, Duration.ofMillis(10),
-            Duration.ofMillis(10))).build());
+        connect(
+            options(server.url())
+                .reconnect(new ReconnectPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10)))
+                .build());
 
     first.socket.closeConnection(1006, "gone");
     assertThat(events.next(SttEvent.Failure.class))
@@ -110,8 +113,10 @@ class AssemblyAiReconnectTest {
   @Test
   void anUnauthorizedCloseNamesTheKeyVariableAndTheTokenRule() throws InterruptedException {
     LoopbackAssemblyAi.Session session =
-        connect(options(server.url())
-            .credential(AssemblyAiCredential.temporaryToken("eyJused")).build());
+        connect(
+            options(server.url())
+                .credential(AssemblyAiCredential.temporaryToken("eyJused"))
+                .build());
 
     session.socket.close(1008, "Unauthorized connection");
 
@@ -128,9 +133,12 @@ class AssemblyAiReconnectTest {
     try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = URI.create("ws://127.0.0.1:" + reserved.getLocalPort() + "/v3/ws");
     }
-    stt = new AssemblyAiSpeechToText(
-        options(closedPort).reconnect(new ReconnectPolicy(2, Duration.ofMillis(10),
-            Duration.ofMillis(20))).build(), new RecordingTap());
+    stt =
+        new AssemblyAiSpeechToText(
+            options(closedPort)
+                .reconnect(new ReconnectPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)))
+                .build(),
+            new RecordingTap());
 
     stt.start(events);
 
@@ -149,7 +157,8 @@ class AssemblyAiReconnectTest {
   @Test
   void anHttpRejectionOfTheUpgradeIsExplainedAndNotRetried() throws Exception {
     try (MockWebServer http = new MockWebServer()) {
-      http.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"Unauthorized\"}").build());
+      http.enqueue(
+          new MockResponse.Builder().code(401).body("{\"error\":\"Unauthorized\"}").build());
       http.start(InetAddress.getLoopbackAddress(), 0);
       URI url = URI.create("ws://127.0.0.1:" + http.getPort() + "/v3/ws");
       stt = new AssemblyAiSpeechToText(options(url).build(), new RecordingTap());
@@ -173,9 +182,13 @@ class AssemblyAiReconnectTest {
     try (ServerSocket silent = new ServerSocket()) {
       silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       URI url = URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/v3/ws");
-      stt = new AssemblyAiSpeechToText(
-          options(url).connectTimeout(Duration.ofMillis(300)).reconnect(ReconnectPolicy.NEVER)
-              .build(), new RecordingTap());
+      stt =
+          new AssemblyAiSpeechToText(
+              options(url)
+                  .connectTimeout(Duration.ofMillis(300))
+                  .reconnect(ReconnectPolicy.NEVER)
+                  .build(),
+              new RecordingTap());
 
       assertTimeoutPreemptively(Duration.ofSeconds(5), () -> stt.start(events), "start() hung");
 
@@ -188,8 +201,10 @@ class AssemblyAiReconnectTest {
   @Test
   void closeDuringBackoffCancelsTheReconnect() throws InterruptedException {
     LoopbackAssemblyAi.Session session =
-        connect(options(server.url()).reconnect(new ReconnectPolicy(3, Duration.ofSeconds(30),
-            Duration.ofSeconds(30))).build());
+        connect(
+            options(server.url())
+                .reconnect(new ReconnectPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)))
+                .build());
     session.socket.close(3005, "Session Cancelled: An error occurred");
     assertThat(events.next(SttEvent.Failure.class).retrying()).isTrue();
 

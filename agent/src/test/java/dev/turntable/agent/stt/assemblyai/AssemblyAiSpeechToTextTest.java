@@ -50,7 +50,8 @@ class AssemblyAiSpeechToTextTest {
         .reconnect(ReconnectPolicy.NEVER);
   }
 
-  private LoopbackAssemblyAi.Session connect(AssemblyAiOptions options) throws InterruptedException {
+  private LoopbackAssemblyAi.Session connect(AssemblyAiOptions options)
+      throws InterruptedException {
     stt = new AssemblyAiSpeechToText(options, tap);
     stt.start(events);
     LoopbackAssemblyAi.Session session = server.awaitSession();
@@ -60,7 +61,8 @@ class AssemblyAiSpeechToTextTest {
 
   @Test
   void theKeyTravelsOnlyInTheAuthorizationHeader() throws InterruptedException {
-    LoopbackAssemblyAi.Session session = connect(options().keytermsPrompt(List.of("Sonny")).build());
+    LoopbackAssemblyAi.Session session =
+        connect(options().keytermsPrompt(List.of("Sonny")).build());
 
     assertThat(session.headers).containsEntry("Authorization", KEY);
     assertThat(session.resource).doesNotContain(KEY).startsWith("/v3/ws?");
@@ -162,7 +164,8 @@ class AssemblyAiSpeechToTextTest {
     serverAnswers.join(5000);
 
     assertThat(events.next(SttEvent.TurnUpdate.class).turn().endOfTurn()).isTrue();
-    assertThat(events.next(SttEvent.SessionEnded.class)).isEqualTo(new SttEvent.SessionEnded(13, 14));
+    assertThat(events.next(SttEvent.SessionEnded.class))
+        .isEqualTo(new SttEvent.SessionEnded(13, 14));
     assertThat(events.poll()).as("no Failure after a clean close").isNull();
     stt.close(); // idempotent
     assertThat(tap.lines).filteredOn(l -> l.contains("Terminate")).hasSize(1);
@@ -208,7 +211,8 @@ class AssemblyAiSpeechToTextTest {
   @Test
   void closeStopsEveryThreadTheAdapterStarted() throws InterruptedException {
     connect(options().build());
-    assertThat(adapterThreads()).extracting(Thread::getName)
+    assertThat(adapterThreads())
+        .extracting(Thread::getName)
         .anyMatch(name -> name.matches("assemblyai-stt-\\d+"))
         .anyMatch(name -> name.matches("assemblyai-stt-\\d+-read-1"));
 
@@ -225,8 +229,10 @@ class AssemblyAiSpeechToTextTest {
   /** Ours by name, plus Java-WebSocket's client writer (the loopback server has none). */
   private static List<Thread> adapterThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("assemblyai-stt-")
-            || t.getName().startsWith("WebSocketWriteThread"))
+        .filter(
+            t ->
+                t.getName().startsWith("assemblyai-stt-")
+                    || t.getName().startsWith("WebSocketWriteThread"))
         .filter(Thread::isAlive)
         .toList();
   }

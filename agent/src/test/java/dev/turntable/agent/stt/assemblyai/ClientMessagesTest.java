@@ -22,8 +22,9 @@ class ClientMessagesTest {
 
     assertThat(ClientMessages.updateConfiguration(update))
         .contains(
-            "{\"type\":\"UpdateConfiguration\",\"keyterms_prompt\":[\"account number\"],"
-                + "\"prompt\":\"Say \\\"hi\\\"\",\"min_turn_silence\":200,\"max_turn_silence\":5000}");
+            "{\"type\":\"UpdateConfiguration\",\"keyterms_prompt\":[\"account"
+                + " number\"],\"prompt\":\"Say"
+                + " \\\"hi\\\"\",\"min_turn_silence\":200,\"max_turn_silence\":5000}");
   }
 
   @Test

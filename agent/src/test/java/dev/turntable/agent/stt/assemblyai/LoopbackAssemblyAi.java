@@ -38,13 +38,16 @@ final class LoopbackAssemblyAi extends WebSocketServer implements AutoCloseable 
     final WebSocket socket;
     final String resource;
     final Map<String, String> headers = new LinkedHashMap<>();
+
     /** Text frames as String, binary frames as byte[]. */
     final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
 
     Session(WebSocket socket, ClientHandshake handshake) {
       this.socket = socket;
       this.resource = handshake.getResourceDescriptor();
-      handshake.iterateHttpFields().forEachRemaining(n -> headers.put(n, handshake.getFieldValue(n)));
+      handshake
+          .iterateHttpFields()
+          .forEachRemaining(n -> headers.put(n, handshake.getFieldValue(n)));
     }
 
     void send(String json) {

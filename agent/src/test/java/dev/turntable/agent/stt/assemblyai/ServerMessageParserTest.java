@@ -3,9 +3,9 @@ package dev.turntable.agent.stt.assemblyai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turntable.agent.stt.SttEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ServerMessageParserTest {
   private final ServerMessageParser parser = new ServerMessageParser("u3-rt-pro");
