@@ -71,6 +71,8 @@ public final class Conversation {
       sessionOver |= !failure.retrying();
     } else if (event instanceof SttEvent.SessionEnded) {
       sessionOver = true;
+    } else if (event instanceof SttEvent.SessionBegan) {
+      interruptingTurn = -1; // a reconnected session numbers its turns from 0 again
     }
   }
 
