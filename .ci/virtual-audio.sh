@@ -83,13 +83,13 @@ launch_daemon() {
 }
 
 await_answer() {
-  local pid=$1 deadline=$((SECONDS + START_TIMEOUT_SECONDS))
+  local pid=$1 tries=$((START_TIMEOUT_SECONDS * 10))
   until answering; do
     if ! kill -0 "$pid" 2>/dev/null; then
       die "pulseaudio (pid $pid) exited during start-up; its log ($LOG_FILE):
 $(tail -n 20 "$LOG_FILE")"
     fi
-    if ((SECONDS >= deadline)); then
+    if (( --tries < 0 )); then
       kill "$pid" 2>/dev/null || true
       die "pulseaudio (pid $pid) did not answer on $SOCK within ${START_TIMEOUT_SECONDS}s; log: $LOG_FILE"
     fi
@@ -131,9 +131,9 @@ cmd_stop() {
     return 0
   fi
   kill "$pid"
-  local deadline=$((SECONDS + 5))
+  local tries=50
   while kill -0 "$pid" 2>/dev/null; do
-    ((SECONDS < deadline)) || die "pulseaudio pid $pid did not exit within 5s after SIGTERM"
+    (( --tries >= 0 )) || die "pulseaudio pid $pid did not exit within 5s after SIGTERM"
     sleep 0.1
   done
   rm -f "$PID_FILE" "$SOCK"
