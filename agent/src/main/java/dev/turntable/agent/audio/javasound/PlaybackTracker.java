@@ -98,7 +98,7 @@ final class PlaybackTracker {
 
   private String stallMessage(long nowNanos) {
     return "the speaker stopped taking audio: nothing played or accepted for "
-        + (nowNanos - lastProgressNanos) / 1_000_000 + " ms with " + framesInFlight()
-        + " frames written and unplayed (did the audio server or device go away?)";
+        + (nowNanos - lastProgressNanos) / 1_000_000
+        + " ms while audio was waiting (did the audio server or device go away?)";
   }
 }
