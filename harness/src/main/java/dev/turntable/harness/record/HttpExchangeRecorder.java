@@ -20,10 +20,10 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * An OkHttp application interceptor ({@code OkHttpClient.Builder.addInterceptor}) that records
- * each LLM/TTS exchange as a WireMock mapping. The response body is teed as the client reads it,
- * so the client gets every byte as soon as it arrives; the finished exchange is written on the
- * recorder's own thread, never the client's.
+ * An OkHttp application interceptor ({@code OkHttpClient.Builder.addInterceptor}) that records each
+ * LLM/TTS exchange as a WireMock mapping. The response body is teed as the client reads it, so the
+ * client gets every byte as soon as it arrives; the finished exchange is written on the recorder's
+ * own thread, never the client's.
  */
 final class HttpExchangeRecorder implements Interceptor {
   private final FixtureWriter writer;
@@ -33,7 +33,12 @@ final class HttpExchangeRecorder implements Interceptor {
   private final Map<String, AtomicInteger> callsPerEndpoint = new ConcurrentHashMap<>();
   private final Set<TeeResponseBody> open = ConcurrentHashMap.newKeySet();
   private final ExecutorService writes =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "turntable-http-recorder"));
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "turntable-http-recorder");
+            thread.setDaemon(true); // a recorder left open must not keep the JVM alive
+            return thread;
+          });
 
   HttpExchangeRecorder(FixtureWriter writer, Clock clock, RecordingFailures failures) {
     this.writer = writer;
@@ -46,14 +51,16 @@ final class HttpExchangeRecorder implements Interceptor {
     Request request = chain.request();
     long startNanos = clock.nanoTime();
     // Numbered at request start: WireMock replays calls to one endpoint in arrival order.
-    Exchange exchange = new Exchange(
-        sequence.incrementAndGet(),
-        callsPerEndpoint
-            .computeIfAbsent(request.method() + " " + request.url().encodedPath(), k -> new AtomicInteger())
-            .incrementAndGet(),
-        request,
-        copyBody(request.body()),
-        startNanos);
+    Exchange exchange =
+        new Exchange(
+            sequence.incrementAndGet(),
+            callsPerEndpoint
+                .computeIfAbsent(
+                    request.method() + " " + request.url().encodedPath(), k -> new AtomicInteger())
+                .incrementAndGet(),
+            request,
+            copyBody(request.body()),
+            startNanos);
     Response response;
     try {
       response = chain.proceed(request);
@@ -80,7 +87,8 @@ final class HttpExchangeRecorder implements Interceptor {
     writes.shutdown();
     try {
       if (!writes.awaitTermination(10, TimeUnit.SECONDS)) {
-        failures.report("http", new IllegalStateException("HTTP mappings still being written after 10 s"));
+        failures.report(
+            "http", new IllegalStateException("HTTP mappings still being written after 10 s"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,8 +128,18 @@ final class HttpExchangeRecorder implements Interceptor {
       request.headers().names().forEach(n -> headers.put(n, String.join(", ", request.headers(n))));
       String contentType = response == null ? null : response.header("Content-Type");
       return new RecordedExchange(
-          sequence, endpointCall, request.method(), request.url().toString(), headers, requestBody,
-          response == null ? 0 : response.code(), contentType, body, headersMs, chunkMs, complete);
+          sequence,
+          endpointCall,
+          request.method(),
+          request.url().toString(),
+          headers,
+          requestBody,
+          response == null ? 0 : response.code(),
+          contentType,
+          body,
+          headersMs,
+          chunkMs,
+          complete);
     }
   }
 }

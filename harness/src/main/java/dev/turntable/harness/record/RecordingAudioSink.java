@@ -2,17 +2,16 @@ package dev.turntable.harness.record;
 
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.PcmFormat;
-import dev.turntable.agent.audio.PlaybackEvent;
 import dev.turntable.agent.audio.PlaybackListener;
 import dev.turntable.harness.fixture.FixtureWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A speaker that also writes to speaker.wav what was really played: queued audio is held back
- * until the sink reports it played ({@link AudioSink#framesPlayed()}), and audio discarded by
- * {@link #stop()} never reaches the file. The file is the played audio back to back, without the
- * silences between replies (agent.jsonl has the timing).
+ * A speaker that also writes to speaker.wav what was really played: queued audio is held back until
+ * the sink reports it played ({@link AudioSink#framesPlayed()}), and audio discarded by {@link
+ * #stop()} never reaches the file. The file is the played audio back to back, without the silences
+ * between replies (agent.jsonl has the timing).
  */
 final class RecordingAudioSink implements AudioSink {
   private final AudioSink delegate;

@@ -17,7 +17,8 @@ final class RecordingAudioSource implements AudioSource {
     if (!delegate.format().equals(PcmFormat.STT)) {
       throw new IllegalArgumentException(
           "mic.wav holds the audio sent to STT at 16000 Hz; this source delivers "
-              + delegate.format().sampleRate() + " Hz. Resample before recording.");
+              + delegate.format().sampleRate()
+              + " Hz. Resample before recording.");
     }
     this.delegate = delegate;
     this.writer = writer;

@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the taps report a failed write. A broken recording must not break the live conversation,
- * so taps report here and carry on; {@link SessionRecorder#close()} then says the fixture is
+ * Where the taps report a failed write. A broken recording must not break the live conversation, so
+ * taps report here and carry on; {@link SessionRecorder#close()} then says the fixture is
  * incomplete.
  */
 final class RecordingFailures {
@@ -16,7 +16,8 @@ final class RecordingFailures {
 
   void report(String what, RuntimeException failure) {
     if (first.compareAndSet(null, failure)) {
-      LOG.error("Recording {} failed; the fixture will be incomplete: {}", what, failure.getMessage());
+      LOG.error(
+          "Recording {} failed; the fixture will be incomplete: {}", what, failure.getMessage());
     }
   }
 

@@ -129,7 +129,8 @@ public final class SessionRecorder implements AutoCloseable {
       LOG.warn(
           "mic.wav holds {} bytes but {} bytes were sent to STT; replay assumes they are the same"
               + " audio, so audio_ms may be offset",
-          micBytes, sttBytes);
+          micBytes,
+          sttBytes);
     }
   }
 }

@@ -12,8 +12,8 @@ import java.io.IOException;
 /**
  * Writes every STT frame to stt.jsonl. {@code t_ms} is clock time since the first connect (or the
  * first frame, if that comes earlier); {@code audio_ms} counts the audio bytes sent at 16 kHz
- * s16le. One lock around timing, counting and writing keeps both columns in file order even
- * though the adapter calls from its sending and receiving threads at once.
+ * s16le. One lock around timing, counting and writing keeps both columns in file order even though
+ * the adapter calls from its sending and receiving threads at once.
  */
 final class SttFrameRecorder implements SttWireTap {
   private static final ObjectMapper JSON = new ObjectMapper();

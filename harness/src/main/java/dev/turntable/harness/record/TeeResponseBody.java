@@ -13,9 +13,9 @@ import okio.ForwardingSource;
 import okio.Okio;
 
 /**
- * A response body that hands the client each piece as it arrives while keeping a copy and the
- * time each piece came in. Copying is in memory, so the client is not slowed; the recording is
- * handed over once the body is exhausted, closed early, or abandoned.
+ * A response body that hands the client each piece as it arrives while keeping a copy and the time
+ * each piece came in. Copying is in memory, so the client is not slowed; the recording is handed
+ * over once the body is exhausted, closed early, or abandoned.
  */
 final class TeeResponseBody extends ResponseBody {
   /** Receives the copied body once, with each chunk's arrival in ms since the request. */

@@ -40,7 +40,8 @@ final class FakeSpeaker implements AudioSink {
       played = playedFrames;
       drained = playedFrames == queuedFrames;
     }
-    listener.onPlayback(drained ? new PlaybackEvent.Drained(played) : new PlaybackEvent.Started(played));
+    listener.onPlayback(
+        drained ? new PlaybackEvent.Drained(played) : new PlaybackEvent.Started(played));
   }
 
   @Override

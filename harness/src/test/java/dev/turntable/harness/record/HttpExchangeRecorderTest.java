@@ -36,11 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpExchangeRecorderTest {
-  static final List<String> SSE = List.of(
-      "data: {\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}\n\n",
-      "data: {\"choices\":[{\"delta\":{\"content\":\" there\"}}]}\n\n",
-      "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n",
-      "data: [DONE]\n\n");
+  static final List<String> SSE =
+      List.of(
+          "data: {\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}\n\n",
+          "data: {\"choices\":[{\"delta\":{\"content\":\" there\"}}]}\n\n",
+          "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n",
+          "data: [DONE]\n\n");
   static final MediaType JSON = MediaType.get("application/json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -54,35 +55,45 @@ class HttpExchangeRecorderTest {
   @BeforeEach
   void start() throws IOException {
     server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-    recorder = SessionRecorder.start(temp.resolve("fixture"),
-        FixtureManifest.v1("test", "http", List.of(), null, null), clock, Redactor.none());
+    recorder =
+        SessionRecorder.start(
+            temp.resolve("fixture"),
+            FixtureManifest.v1("test", "http", List.of(), null, null),
+            clock,
+            Redactor.none());
     client = new OkHttpClient.Builder().addInterceptor(recorder.httpInterceptor()).build();
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     recorder.close();
     server.close();
     if (wireMock != null) {
       wireMock.stop();
     }
+    RecorderThreads.assertAllStopped();
   }
 
   @Test
   void recordsAStreamedReplyWithItsTimingWhileTheClientGetsEveryEventAtOnce() throws Exception {
     LockstepBody body = new LockstepBody(SSE, clock, 200, 50);
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body)
-        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE) // a body without length ends at EOF
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "text/event-stream")
+            .body(body)
+            .onResponseEnd(
+                SocketEffect.ShutdownConnection.INSTANCE) // a body without length ends at EOF
+            .build());
 
     List<String> events = streamEvents(body);
     recorder.close();
 
-    assertThat(events).containsExactly(
-        "{\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}",
-        "{\"choices\":[{\"delta\":{\"content\":\" there\"}}]}",
-        "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}",
-        "[DONE]");
+    assertThat(events)
+        .containsExactly(
+            "{\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}",
+            "{\"choices\":[{\"delta\":{\"content\":\" there\"}}]}",
+            "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}",
+            "[DONE]");
     JsonNode mapping = onlyMapping();
     assertThat(mapping.at("/request/method").asText()).isEqualTo("POST");
     assertThat(mapping.at("/request/urlPath").asText()).isEqualTo("/v1/chat/completions");
@@ -98,7 +109,8 @@ class HttpExchangeRecorderTest {
     assertThat(mapping.at("/metadata/turntable/firstByteMs").asDouble()).isEqualTo(200.0);
     assertThat(mapping.at("/metadata/turntable/lastByteMs").asDouble()).isEqualTo(350.0);
     assertThat(mapping.at("/metadata/turntable/complete").asBoolean()).isTrue();
-    assertThat(mapping.at("/metadata/turntable/requestBody/model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(mapping.at("/metadata/turntable/requestBody/model").asText())
+        .isEqualTo("gpt-4o-mini");
 
     assertThat(replay("/v1/chat/completions")).isEqualTo(body.whole());
     assertThat(FixtureReader.read(recorder.dir()).httpDir()).isPresent();
@@ -107,9 +119,13 @@ class HttpExchangeRecorderTest {
   @Test
   void repeatedCallsToOneEndpointReplayInOrder() throws Exception {
     for (String reply : List.of("first", "second")) {
-      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-          .body("{\"reply\":\"" + reply + "\"}").build());
-      try (Response response = client.newCall(post(server.url("/v1/messages").toString())).execute()) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .setHeader("Content-Type", "application/json")
+              .body("{\"reply\":\"" + reply + "\"}")
+              .build());
+      try (Response response =
+          client.newCall(post(server.url("/v1/messages").toString())).execute()) {
         assertThat(response.body().string()).contains(reply);
       }
     }
@@ -117,7 +133,8 @@ class HttpExchangeRecorderTest {
 
     assertThat(replay("/v1/messages")).isEqualTo("{\"reply\":\"first\"}");
     assertThat(replay("/v1/messages")).isEqualTo("{\"reply\":\"second\"}");
-    try (Response third = new OkHttpClient().newCall(post(wireMock.baseUrl() + "/v1/messages")).execute()) {
+    try (Response third =
+        new OkHttpClient().newCall(post(wireMock.baseUrl() + "/v1/messages")).execute()) {
       assertThat(third.code()).as("no third recorded call").isEqualTo(404);
     }
   }
@@ -125,9 +142,14 @@ class HttpExchangeRecorderTest {
   @Test
   void aStreamTheClientAbandonsIsRecordedAsFarAsItWasRead() throws Exception {
     LockstepBody body = new LockstepBody(SSE, clock, 120, 30, 1);
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "text/event-stream")
+            .body(body)
+            .build());
 
-    try (Response response = client.newCall(post(server.url("/v1/chat/completions").toString())).execute()) {
+    try (Response response =
+        client.newCall(post(server.url("/v1/chat/completions").toString())).execute()) {
       assertThat(response.body().source().readUtf8Line()).isEqualTo(SSE.get(0).strip());
       body.clientReceived();
     }
@@ -136,7 +158,9 @@ class HttpExchangeRecorderTest {
     JsonNode mapping = onlyMapping();
     assertThat(mapping.at("/metadata/turntable/complete").asBoolean()).isFalse();
     assertThat(mapping.at("/response/fixedDelayMilliseconds").asInt()).isEqualTo(120);
-    assertThat(Files.readString(recorder.dir().resolve("http/__files/001-post-v1-chat-completions.sse")))
+    assertThat(
+            Files.readString(
+                recorder.dir().resolve("http/__files/001-post-v1-chat-completions.sse")))
         .isEqualTo(SSE.get(0));
   }
 
@@ -144,26 +168,28 @@ class HttpExchangeRecorderTest {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     CountDownLatch closed = new CountDownLatch(1);
     BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
-    EventSource source = EventSources.createFactory(client).newEventSource(
-        post(server.url("/v1/chat/completions").toString()),
-        new EventSourceListener() {
-          @Override
-          public void onEvent(EventSource s, String id, String type, String data) {
-            events.add(data);
-            body.clientReceived();
-          }
+    EventSource source =
+        EventSources.createFactory(client)
+            .newEventSource(
+                post(server.url("/v1/chat/completions").toString()),
+                new EventSourceListener() {
+                  @Override
+                  public void onEvent(EventSource s, String id, String type, String data) {
+                    events.add(data);
+                    body.clientReceived();
+                  }
 
-          @Override
-          public void onClosed(EventSource s) {
-            closed.countDown();
-          }
+                  @Override
+                  public void onClosed(EventSource s) {
+                    closed.countDown();
+                  }
 
-          @Override
-          public void onFailure(EventSource s, Throwable t, Response response) {
-            failures.add(t == null ? new AssertionError("HTTP " + response.code()) : t);
-            closed.countDown();
-          }
-        });
+                  @Override
+                  public void onFailure(EventSource s, Throwable t, Response response) {
+                    failures.add(t == null ? new AssertionError("HTTP " + response.code()) : t);
+                    closed.countDown();
+                  }
+                });
     if (!closed.await(10, TimeUnit.SECONDS)) {
       source.cancel();
       throw new AssertionError("timed out waiting for the event stream to end; got " + events);
@@ -183,18 +209,25 @@ class HttpExchangeRecorderTest {
   /** Replays the recorded mappings with WireMock, as the harness does, and returns one body. */
   private String replay(String path) throws IOException {
     if (wireMock == null) {
-      wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-          .usingFilesUnderDirectory(recorder.dir().resolve("http").toString()));
+      wireMock =
+          new WireMockServer(
+              options()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .usingFilesUnderDirectory(recorder.dir().resolve("http").toString()));
       wireMock.start();
     }
-    try (Response response = new OkHttpClient().newCall(post(wireMock.baseUrl() + path)).execute()) {
+    try (Response response =
+        new OkHttpClient().newCall(post(wireMock.baseUrl() + path)).execute()) {
       assertThat(response.code()).isEqualTo(200);
       return response.body().string();
     }
   }
 
   static Request post(String url) {
-    return new Request.Builder().url(url)
-        .post(RequestBody.create("{\"model\":\"gpt-4o-mini\",\"stream\":true}", JSON)).build();
+    return new Request.Builder()
+        .url(url)
+        .post(RequestBody.create("{\"model\":\"gpt-4o-mini\",\"stream\":true}", JSON))
+        .build();
   }
 }

@@ -29,7 +29,8 @@ final class LockstepBody implements MockResponseBody {
   }
 
   /** Sends only the first {@code stopAfter} pieces, then waits for {@link #clientReceived()}. */
-  LockstepBody(List<String> pieces, ManualClock clock, long firstPieceMs, long gapMs, int stopAfter) {
+  LockstepBody(
+      List<String> pieces, ManualClock clock, long firstPieceMs, long gapMs, int stopAfter) {
     this.pieces = pieces;
     this.clock = clock;
     this.firstPieceMs = firstPieceMs;
@@ -64,8 +65,10 @@ final class LockstepBody implements MockResponseBody {
   private void awaitClient(int piece) throws IOException {
     try {
       if (received.poll(5, TimeUnit.SECONDS) == null) {
-        throw new IOException("timed out waiting for the client to receive piece " + (piece + 1)
-            + ": the response is being held back");
+        throw new IOException(
+            "timed out waiting for the client to receive piece "
+                + (piece + 1)
+                + ": the response is being held back");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -48,11 +48,15 @@ class SecretsNeverReachTheFixtureTest {
   void noFileInTheFixtureContainsAnyCredential() throws Exception {
     Path dir = temp.resolve("secret-session");
     Redactor redactor = new Redactor(Set.copyOf(SECRETS));
-    FixtureManifest manifest = FixtureManifest.v1("test", "user reads out " + OPENAI_KEY, List.of(),
-        new FixtureManifest.Stt(
-            "wss://streaming.assemblyai.com/v3/ws?speech_model=u3-rt-pro&token=" + STT_TOKEN,
-            Map.of("speech_model", "u3-rt-pro", "token", STT_TOKEN, "sample_rate", 16000)),
-        null);
+    FixtureManifest manifest =
+        FixtureManifest.v1(
+            "test",
+            "user reads out " + OPENAI_KEY,
+            List.of(),
+            new FixtureManifest.Stt(
+                "wss://streaming.assemblyai.com/v3/ws?speech_model=u3-rt-pro&token=" + STT_TOKEN,
+                Map.of("speech_model", "u3-rt-pro", "token", STT_TOKEN, "sample_rate", 16000)),
+            null);
     SessionRecorder recorder = SessionRecorder.start(dir, manifest, new ManualClock(), redactor);
 
     try (MockWebServer server = new MockWebServer()) {
@@ -60,25 +64,29 @@ class SecretsNeverReachTheFixtureTest {
       recordStt(recorder.sttTap());
       recordHttp(recorder, server);
       recordAudio(recorder);
-      recorder.agentListener().onEvent(
-          new AgentEvent.AgentError(1_000, "llm", "401 for key " + OPENAI_KEY));
+      recorder
+          .agentListener()
+          .onEvent(new AgentEvent.AgentError(1_000, "llm", "401 for key " + OPENAI_KEY));
       recorder.updateManifest(manifest.withDescription("again " + ANTHROPIC_KEY));
       recorder.close();
     }
 
     List<Path> files = allFiles(dir);
-    assertThat(files).extracting(p -> dir.relativize(p).toString())
+    assertThat(files)
+        .extracting(p -> dir.relativize(p).toString())
         .contains("fixture.json", "stt.jsonl", "agent.jsonl", "mic.wav", "speaker.wav")
         .anyMatch(name -> name.startsWith("http/mappings/"))
         .anyMatch(name -> name.startsWith("http/__files/"));
     for (Path file : files) {
       String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       for (String secret : SECRETS) {
-        assertThat(content).as("%s must not contain %s", dir.relativize(file), secret)
+        assertThat(content)
+            .as("%s must not contain %s", dir.relativize(file), secret)
             .doesNotContain(secret);
       }
     }
-    assertThat(Files.readString(dir.resolve("stt.jsonl"))).as("the token parameter is dropped, not masked")
+    assertThat(Files.readString(dir.resolve("stt.jsonl")))
+        .as("the token parameter is dropped, not masked")
         .contains("\"url\":\"wss://streaming.assemblyai.com/v3/ws?speech_model=u3-rt-pro\"");
     assertThat(FixtureReader.read(dir).manifest().stt().params())
         .containsEntry("speech_model", "u3-rt-pro")
@@ -87,44 +95,59 @@ class SecretsNeverReachTheFixtureTest {
 
   private static void recordStt(SttWireTap tap) {
     tap.connected("wss://streaming.assemblyai.com/v3/ws?speech_model=u3-rt-pro&token=" + STT_TOKEN);
-    tap.sentText("{\"type\":\"UpdateConfiguration\",\"prompt\":\"my key is " + ASSEMBLYAI_KEY + "\"}");
+    tap.sentText(
+        "{\"type\":\"UpdateConfiguration\",\"prompt\":\"my key is " + ASSEMBLYAI_KEY + "\"}");
     tap.sentAudio(new byte[1600]);
-    tap.received("{\"type\":\"Error\",\"error_code\":1008,\"error\":\"bad token " + STT_TOKEN + "\"}");
+    tap.received(
+        "{\"type\":\"Error\",\"error_code\":1008,\"error\":\"bad token " + STT_TOKEN + "\"}");
     tap.received("not json, mentions " + ASSEMBLYAI_KEY);
     tap.closed(1008, "Unauthorized " + STT_TOKEN, true);
   }
 
-  private static void recordHttp(SessionRecorder recorder, MockWebServer server) throws IOException, InterruptedException {
-    server.enqueue(new MockResponse.Builder()
-        .setHeader("Content-Type", "text/event-stream")
-        .setHeader("Set-Cookie", "s=" + COOKIE)
-        .setHeader("x-echo-key", OPENAI_KEY)
-        .body("data: {\"error\":\"invalid key " + OPENAI_KEY + "\"}\n\n").build());
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/pcm")
-        .body("pcm-bytes-then-" + ELEVENLABS_KEY).build());
-    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(recorder.httpInterceptor()).build();
-    Request llm = new Request.Builder()
-        .url(server.url("/v1/chat/completions?token=" + STT_TOKEN + "&api_key=" + ANTHROPIC_KEY))
-        .header("Authorization", "Bearer " + OPENAI_KEY)
-        .header("x-api-key", ANTHROPIC_KEY)
-        .header("Cookie", "s=" + COOKIE)
-        .header("anthropic-version", "2023-06-01")
-        .post(RequestBody.create("{\"messages\":[{\"role\":\"user\",\"content\":\"" + OPENAI_KEY + "\"}]}",
-            MediaType.get("application/json")))
-        .build();
-    Request tts = new Request.Builder()
-        .url(server.url("/v1/text-to-speech/voice-1/stream?xi_api_key=" + ELEVENLABS_KEY))
-        .header("xi-api-key", ELEVENLABS_KEY)
-        .header("X-API-Key", ELEVENLABS_KEY)
-        .post(RequestBody.create("{\"text\":\"hi\"}", MediaType.get("application/json")))
-        .build();
+  private static void recordHttp(SessionRecorder recorder, MockWebServer server)
+      throws IOException, InterruptedException {
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "text/event-stream")
+            .setHeader("Set-Cookie", "s=" + COOKIE)
+            .setHeader("x-echo-key", OPENAI_KEY)
+            .body("data: {\"error\":\"invalid key " + OPENAI_KEY + "\"}\n\n")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "audio/pcm")
+            .body("pcm-bytes-then-" + ELEVENLABS_KEY)
+            .build());
+    OkHttpClient client =
+        new OkHttpClient.Builder().addInterceptor(recorder.httpInterceptor()).build();
+    Request llm =
+        new Request.Builder()
+            .url(
+                server.url("/v1/chat/completions?token=" + STT_TOKEN + "&api_key=" + ANTHROPIC_KEY))
+            .header("Authorization", "Bearer " + OPENAI_KEY)
+            .header("x-api-key", ANTHROPIC_KEY)
+            .header("Cookie", "s=" + COOKIE)
+            .header("anthropic-version", "2023-06-01")
+            .post(
+                RequestBody.create(
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"" + OPENAI_KEY + "\"}]}",
+                    MediaType.get("application/json")))
+            .build();
+    Request tts =
+        new Request.Builder()
+            .url(server.url("/v1/text-to-speech/voice-1/stream?xi_api_key=" + ELEVENLABS_KEY))
+            .header("xi-api-key", ELEVENLABS_KEY)
+            .header("X-API-Key", ELEVENLABS_KEY)
+            .post(RequestBody.create("{\"text\":\"hi\"}", MediaType.get("application/json")))
+            .build();
     for (Request request : List.of(llm, tts)) {
       try (Response response = client.newCall(request).execute()) {
         response.body().string();
       }
     }
     RecordedRequest sent = server.takeRequest();
-    assertThat(sent.getHeaders().get("Authorization")).as("the live request keeps its credentials")
+    assertThat(sent.getHeaders().get("Authorization"))
+        .as("the live request keeps its credentials")
         .isEqualTo("Bearer " + OPENAI_KEY);
   }
 

@@ -41,7 +41,8 @@ class SessionRecorderTest {
     tap.sentAudio(new byte[3200]);
     tap.sentText("{\"type\":\"ForceEndpoint\"}");
     clock.advanceMillis(10);
-    tap.received("{\"type\":\"Termination\",\"audio_duration_seconds\":0,\"session_duration_seconds\":0}");
+    tap.received(
+        "{\"type\":\"Termination\",\"audio_duration_seconds\":0,\"session_duration_seconds\":0}");
     tap.closed(1000, "", true);
     recorder.close();
 
@@ -123,8 +124,11 @@ class SessionRecorderTest {
   }
 
   private SessionRecorder start() throws IOException {
-    return SessionRecorder.start(temp.resolve("session"),
-        FixtureManifest.v1("test", "recorder", List.of(), null, null), clock, Redactor.none());
+    return SessionRecorder.start(
+        temp.resolve("session"),
+        FixtureManifest.v1("test", "recorder", List.of(), null, null),
+        clock,
+        Redactor.none());
   }
 
   static byte[] randomPcm(int length) {
