@@ -1,0 +1,51 @@
+package dev.turntable.harness.record;
+
+import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.harness.fixture.FixtureWriter;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A microphone that also writes everything read from it to mic.wav. */
+final class RecordingAudioSource implements AudioSource {
+  private final AudioSource delegate;
+  private final FixtureWriter writer;
+  private final RecordingFailures failures;
+  private final AtomicLong bytesRead = new AtomicLong();
+
+  RecordingAudioSource(AudioSource delegate, FixtureWriter writer, RecordingFailures failures) {
+    if (!delegate.format().equals(PcmFormat.STT)) {
+      throw new IllegalArgumentException(
+          "mic.wav holds the audio sent to STT at 16000 Hz; this source delivers "
+              + delegate.format().sampleRate()
+              + " Hz. Resample before recording.");
+    }
+    this.delegate = delegate;
+    this.writer = writer;
+    this.failures = failures;
+  }
+
+  @Override
+  public PcmFormat format() {
+    return delegate.format();
+  }
+
+  @Override
+  public int read(byte[] buffer) throws IOException {
+    int n = delegate.read(buffer);
+    if (n > 0) {
+      bytesRead.addAndGet(n);
+      failures.run("mic.wav", () -> writer.writeMic(buffer, 0, n));
+    }
+    return n;
+  }
+
+  long bytesRead() {
+    return bytesRead.get();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

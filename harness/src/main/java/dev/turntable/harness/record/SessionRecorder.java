@@ -1,0 +1,136 @@
+package dev.turntable.harness.record;
+
+import dev.turntable.agent.audio.AudioSink;
+import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.conversation.AgentEventListener;
+import dev.turntable.agent.stt.SttWireTap;
+import dev.turntable.agent.time.Clock;
+import dev.turntable.harness.fixture.FixtureManifest;
+import dev.turntable.harness.fixture.FixtureWriter;
+import dev.turntable.harness.fixture.Redactor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Interceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a live session as a fixture. Plug its taps into the agent's edges:
+ *
+ * <pre>{@code
+ * try (SessionRecorder recorder = SessionRecorder.start(dir, manifest, Clock.system(), redactor)) {
+ *   AudioSource mic = recorder.wrap(microphone);          // -> mic.wav
+ *   AudioSink speaker = recorder.wrap(speakers);          // -> speaker.wav
+ *   sttSettings.wireTap(recorder.sttTap());               // -> stt.jsonl
+ *   httpClient.addInterceptor(recorder.httpInterceptor()); // -> http/
+ *   agent.addListener(recorder.agentListener());          // -> agent.jsonl
+ *   ...
+ * }
+ * }</pre>
+ *
+ * A failed write never disturbs the conversation; {@link #close()} reports it.
+ */
+public final class SessionRecorder implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
+
+  private final FixtureWriter writer;
+  private final RecordingFailures failures = new RecordingFailures();
+  private final SttFrameRecorder stt;
+  private final HttpExchangeRecorder http;
+  private final AgentEventRecorder agent;
+  private final List<RecordingAudioSource> sources = new ArrayList<>();
+  private final List<RecordingAudioSink> sinks = new ArrayList<>();
+  private boolean closed;
+
+  private SessionRecorder(FixtureWriter writer, Clock clock) {
+    this.writer = writer;
+    this.stt = new SttFrameRecorder(writer, clock, failures);
+    this.http = new HttpExchangeRecorder(writer, clock, failures);
+    this.agent = new AgentEventRecorder(writer, stt::audioMs, failures);
+  }
+
+  /**
+   * Creates the fixture folder (it must be new or empty) and starts recording.
+   *
+   * @param clock times STT frames and HTTP chunks; agent events carry their own times
+   * @param redactor knows the session's API keys and tokens, which never reach the files
+   */
+  public static SessionRecorder start(
+      Path dir, FixtureManifest manifest, Clock clock, Redactor redactor) throws IOException {
+    return new SessionRecorder(FixtureWriter.create(dir, manifest, redactor), clock);
+  }
+
+  public Path dir() {
+    return writer.dir();
+  }
+
+  /** Writes stt.jsonl; {@code audio_ms} everywhere in the fixture counts the audio sent here. */
+  public SttWireTap sttTap() {
+    return stt;
+  }
+
+  /** Records LLM/TTS exchanges; add with {@code OkHttpClient.Builder.addInterceptor}. */
+  public Interceptor httpInterceptor() {
+    return http;
+  }
+
+  public AgentEventListener agentListener() {
+    return agent;
+  }
+
+  /** The mic, also writing mic.wav. The agent must send STT everything it reads from it. */
+  public synchronized AudioSource wrap(AudioSource source) {
+    RecordingAudioSource recording = new RecordingAudioSource(source, writer, failures);
+    sources.add(recording);
+    return recording;
+  }
+
+  /** The speaker, also writing what it really played to speaker.wav. */
+  public synchronized AudioSink wrap(AudioSink sink) {
+    RecordingAudioSink recording = new RecordingAudioSink(sink, writer, failures);
+    sinks.add(recording);
+    return recording;
+  }
+
+  /** Rewrites fixture.json, e.g. with a description or expected labels decided afterwards. */
+  public void updateManifest(FixtureManifest manifest) {
+    writer.updateManifest(manifest);
+  }
+
+  /**
+   * Finishes the fixture: records unfinished HTTP bodies, finalises the WAV headers.
+   *
+   * @throws IllegalStateException when a write failed during the session (the fixture is
+   *     incomplete; the message says which file)
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.close();
+    sinks.forEach(RecordingAudioSink::recordPlayedSoFar);
+    warnIfMicDiffersFromStt();
+    writer.close();
+    RuntimeException failure = failures.first();
+    if (failure != null) {
+      throw new IllegalStateException(
+          "The fixture in " + dir() + " is incomplete: " + failure.getMessage(), failure);
+    }
+  }
+
+  private void warnIfMicDiffersFromStt() {
+    long micBytes = sources.stream().mapToLong(RecordingAudioSource::bytesRead).sum();
+    long sttBytes = stt.audioBytes();
+    if (!sources.isEmpty() && micBytes != sttBytes) {
+      LOG.warn(
+          "mic.wav holds {} bytes but {} bytes were sent to STT; replay assumes they are the same"
+              + " audio, so audio_ms may be offset",
+          micBytes,
+          sttBytes);
+    }
+  }
+}
