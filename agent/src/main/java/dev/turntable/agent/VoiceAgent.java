@@ -34,6 +34,9 @@ public final class VoiceAgent implements AutoCloseable {
   private final EventLoop loop;
   private final Conversation conversation;
   private final MicrophonePump pump;
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public VoiceAgent(
       Parts parts,
@@ -59,8 +62,16 @@ public final class VoiceAgent implements AutoCloseable {
   /** Connects to STT and starts listening. */
   public void start() {
     parts.speaker().setListener(e -> loop.execute(() -> conversation.onPlayback(e)));
-    parts.stt().start(e -> loop.execute(() -> conversation.onStt(e)));
+    parts.stt().start(e -> loop.execute(() -> onStt(e)));
+    pump.ended().whenComplete((ok, error) -> finished.complete(null));
     pump.start();
+  }
+
+  private void onStt(dev.turntable.agent.stt.SttEvent event) {
+    conversation.onStt(event);
+    if (conversation.sessionOver()) {
+      finished.complete(null);
+    }
   }
 
   /** Audio milliseconds sent to STT so far: the stream position used to place events. */
@@ -68,9 +79,14 @@ public final class VoiceAgent implements AutoCloseable {
     return pump.audioMsSent();
   }
 
-  /** Completes when the microphone ends (a file source) or the STT session is over. */
+  /** Completes when the microphone ends (a file source or a lost device). */
   public CompletableFuture<Void> microphoneEnded() {
     return pump.ended();
+  }
+
+  /** Completes when the microphone ends or the STT session is over for good. */
+  public CompletableFuture<Void> finished() {
+    return finished;
   }
 
   /** Waits until no reply is being produced or played, checked on the loop. */
@@ -94,6 +110,9 @@ public final class VoiceAgent implements AutoCloseable {
   /** Stops listening, ends the STT session cleanly (Terminate, Termination), stops the speaker. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     pump.close();
     parts.stt().close();
     parts.speaker().stop();

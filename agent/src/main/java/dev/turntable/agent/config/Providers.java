@@ -31,6 +31,11 @@ public final class Providers {
 
   public static final String ASSEMBLYAI_KEY = "ASSEMBLYAI_API_KEY";
 
+  /** Every variable whose value is a secret: recorders redact these values wherever they appear. */
+  public static final List<String> SECRET_VARIABLES =
+      List.of(
+          ASSEMBLYAI_KEY, "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "ELEVENLABS_API_KEY", "CARTESIA_API_KEY");
+
   private Providers() {}
 
   /** The variables these providers need, in a stable order. */

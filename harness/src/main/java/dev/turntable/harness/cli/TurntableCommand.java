@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A live voice agent, and a record/replay test harness for it.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {AgentCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class TurntableCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

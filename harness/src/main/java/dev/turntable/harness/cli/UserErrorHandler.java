@@ -15,7 +15,10 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed)
       throws Exception {
-    if (e instanceof ConfigException || e instanceof UserException) {
+    if (e instanceof ConfigException
+        || e instanceof UserException
+        || e instanceof dev.turntable.agent.audio.javasound.NoAudioDeviceException
+        || e instanceof dev.turntable.agent.audio.wav.WavFormatException) {
       cli.getErr().println("turntable: " + e.getMessage());
       return USER_ERROR;
     }

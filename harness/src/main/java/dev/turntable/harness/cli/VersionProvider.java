@@ -5,7 +5,11 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"turntable " + version()};
+  }
+
+  static String version() {
     String version = TurntableCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"turntable " + (version == null ? "(development build)" : version)};
+    return version == null ? "development" : version;
   }
 }
