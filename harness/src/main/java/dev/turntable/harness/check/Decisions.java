@@ -1,5 +1,6 @@
 package dev.turntable.harness.check;
 
+import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.conversation.AgentEvent.AgentError;
 import dev.turntable.agent.conversation.AgentEvent.BargeInAccepted;
@@ -42,14 +43,14 @@ public record Decisions(List<Entry> turns, List<Entry> speech) {
   public static Decisions of(Timeline timeline) {
     List<Entry> turns = new ArrayList<>();
     List<Entry> speech = new ArrayList<>();
-    for (TimedEvent timed : timeline.events()) {
+    for (AgentEventLine timed : timeline.events()) {
       String turn = turnDecision(timed.event());
       if (turn != null) {
-        turns.add(new Entry(turn, timed.atMs(), timed.audioMs()));
+        turns.add(new Entry(turn, timed.tMs(), timed.audioMs()));
       }
       String spoken = speechDecision(timed.event());
       if (spoken != null) {
-        speech.add(new Entry(spoken, timed.atMs(), timed.audioMs()));
+        speech.add(new Entry(spoken, timed.tMs(), timed.audioMs()));
       }
     }
     return new Decisions(turns, speech);

@@ -1,5 +1,6 @@
 package dev.turntable.harness.check;
 
+import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.conversation.AgentEvent.BargeInAccepted;
 import dev.turntable.agent.conversation.AgentEvent.BargeInSuppressed;
@@ -30,11 +31,11 @@ public record SessionMeasures(
 
   public static SessionMeasures of(Timeline timeline, double reactionWindowMs) {
     List<TurnMeasure> turns = new ArrayList<>();
-    for (TimedEvent entry : timeline.entries(UserTurnEnded.class)) {
+    for (AgentEventLine entry : timeline.entries(UserTurnEnded.class)) {
       turns.add(measureTurn(timeline, entry));
     }
     List<BargeInMeasure> bargeIns = new ArrayList<>();
-    for (TimedEvent entry : timeline.events()) {
+    for (AgentEventLine entry : timeline.events()) {
       if (entry.event() instanceof BargeInSuppressed s) {
         bargeIns.add(
             new BargeInMeasure(
@@ -54,17 +55,17 @@ public record SessionMeasures(
     return bargeIns.stream().filter(b -> !b.accepted()).count();
   }
 
-  private static TurnMeasure measureTurn(Timeline timeline, TimedEvent turnEntry) {
+  private static TurnMeasure measureTurn(Timeline timeline, AgentEventLine turnEntry) {
     UserTurnEnded turn = (UserTurnEnded) turnEntry.event();
     int at = timeline.indexOf(turnEntry);
-    Optional<TimedEvent> request = timeline.first(LlmRequestSent.class, at, e -> true);
+    Optional<AgentEventLine> request = timeline.first(LlmRequestSent.class, at, e -> true);
     int reply = request.map(e -> ((LlmRequestSent) e.event()).reply()).orElse(-1);
-    Optional<TimedEvent> token = timeline.first(LlmFirstToken.class, at, e -> e.reply() == reply);
-    Optional<TimedEvent> tts =
+    Optional<AgentEventLine> token = timeline.first(LlmFirstToken.class, at, e -> e.reply() == reply);
+    Optional<AgentEventLine> tts =
         timeline.first(TtsRequestSent.class, at, e -> e.reply() == reply && e.segment() == 1);
-    Optional<TimedEvent> audio =
+    Optional<AgentEventLine> audio =
         timeline.first(TtsFirstAudio.class, at, e -> e.reply() == reply && e.segment() == 1);
-    Optional<TimedEvent> playing = timeline.first(PlaybackStarted.class, at, e -> e.reply() == reply);
+    Optional<AgentEventLine> playing = timeline.first(PlaybackStarted.class, at, e -> e.reply() == reply);
 
     double sttMs =
         turn.lastWordEndMs() < 0 ? Double.NaN : turnEntry.audioMs() - turn.lastWordEndMs();
@@ -88,10 +89,10 @@ public record SessionMeasures(
   }
 
   private static BargeInMeasure measureAccepted(
-      Timeline timeline, TimedEvent entry, BargeInAccepted accepted, double windowMs) {
+      Timeline timeline, AgentEventLine entry, BargeInAccepted accepted, double windowMs) {
     int at = timeline.indexOf(entry);
-    Optional<TimedEvent> stopped = timeline.first(PlaybackStopped.class, at, e -> true);
-    Optional<TimedEvent> speechStart = lastSpeechStartBefore(timeline, at);
+    Optional<AgentEventLine> stopped = timeline.first(PlaybackStopped.class, at, e -> true);
+    Optional<AgentEventLine> speechStart = lastSpeechStartBefore(timeline, at);
     double talkOver = Double.NaN;
     if (stopped.isPresent() && speechStart.isPresent()) {
       long startAudio = ((AgentEvent.SpeechStarted) speechStart.get().event()).audioMs();
@@ -107,7 +108,7 @@ public record SessionMeasures(
         talkOver);
   }
 
-  private static Optional<TimedEvent> lastSpeechStartBefore(Timeline timeline, int index) {
+  private static Optional<AgentEventLine> lastSpeechStartBefore(Timeline timeline, int index) {
     for (int i = index; i >= 0; i--) {
       if (timeline.events().get(i).event() instanceof AgentEvent.SpeechStarted) {
         return Optional.of(timeline.events().get(i));
@@ -116,7 +117,7 @@ public record SessionMeasures(
     return Optional.empty();
   }
 
-  private static double gap(Optional<TimedEvent> from, Optional<TimedEvent> to) {
-    return from.isPresent() && to.isPresent() ? to.get().atMs() - from.get().atMs() : Double.NaN;
+  private static double gap(Optional<AgentEventLine> from, Optional<AgentEventLine> to) {
+    return from.isPresent() && to.isPresent() ? to.get().tMs() - from.get().tMs() : Double.NaN;
   }
 }

@@ -1,26 +1,27 @@
 package dev.turntable.harness.check;
 
+import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.agent.conversation.AgentEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The agent events of one session, in order. */
-public record Timeline(List<TimedEvent> events) {
+/** The agent events of one session, in order, each with the audio position it happened at. */
+public record Timeline(List<AgentEventLine> events) {
   public Timeline {
     events = List.copyOf(events);
   }
 
   public <T extends AgentEvent> List<T> all(Class<T> type) {
-    return events.stream().map(TimedEvent::event).filter(type::isInstance).map(type::cast).toList();
+    return events.stream().map(AgentEventLine::event).filter(type::isInstance).map(type::cast).toList();
   }
 
-  public List<TimedEvent> entries(Class<? extends AgentEvent> type) {
+  public List<AgentEventLine> entries(Class<? extends AgentEvent> type) {
     return events.stream().filter(e -> type.isInstance(e.event())).toList();
   }
 
   /** The first event of {@code type} at or after index {@code from} that matches. */
-  public <T extends AgentEvent> Optional<TimedEvent> first(
+  public <T extends AgentEvent> Optional<AgentEventLine> first(
       Class<T> type, int from, Predicate<T> matching) {
     for (int i = Math.max(0, from); i < events.size(); i++) {
       AgentEvent event = events.get(i).event();
@@ -31,7 +32,7 @@ public record Timeline(List<TimedEvent> events) {
     return Optional.empty();
   }
 
-  public int indexOf(TimedEvent entry) {
+  public int indexOf(AgentEventLine entry) {
     return events.indexOf(entry);
   }
 }

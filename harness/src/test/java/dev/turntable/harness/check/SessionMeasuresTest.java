@@ -1,5 +1,6 @@
 package dev.turntable.harness.check;
 
+import dev.turntable.harness.fixture.AgentEventLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,21 +12,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionMeasuresTest {
-  private final List<TimedEvent> events = new ArrayList<>();
+  private final List<AgentEventLine> events = new ArrayList<>();
 
-  /** Adds an event at {@code ms} on the agent clock; audio time runs with it from 0. */
+  /** Adds an event happening at audio position {@code ms}; the agent clock runs with it from 0. */
   private void at(double ms, AgentEvent event) {
-    events.add(new TimedEvent(ms, (long) ms, event));
+    events.add(new AgentEventLine((long) ms, event));
   }
 
   @Test
   void measuresResponseLatencyAndItsParts() {
-    at(1300, new UserTurnEnded(0, 1, "What time is it?", 1100));
-    at(1301, new LlmRequestSent(0, 1));
-    at(1601, new LlmFirstToken(0, 1));
-    at(1701, new TtsRequestSent(0, 1, 1, "It is noon."));
-    at(1851, new TtsFirstAudio(0, 1, 1, "It is noon."));
-    at(1951, new PlaybackStarted(0, 1));
+    at(1300, new UserTurnEnded(1300_000_000L, 1, "What time is it?", 1100));
+    at(1301, new LlmRequestSent(1301_000_000L, 1));
+    at(1601, new LlmFirstToken(1601_000_000L, 1));
+    at(1701, new TtsRequestSent(1701_000_000L, 1, 1, "It is noon."));
+    at(1851, new TtsFirstAudio(1851_000_000L, 1, 1, "It is noon."));
+    at(1951, new PlaybackStarted(1951_000_000L, 1));
 
     TurnMeasure turn = SessionMeasures.of(new Timeline(events)).turns().get(0);
     assertThat(turn.sttMs()).isEqualTo(200);
@@ -39,9 +40,9 @@ class SessionMeasuresTest {
 
   @Test
   void aTurnThatNeverGotAudioHasNoLatency() {
-    at(1300, new UserTurnEnded(0, 1, "Hello?", 1100));
-    at(1301, new LlmRequestSent(0, 1));
-    at(1400, new AgentError(0, "llm", "HTTP 500"));
+    at(1300, new UserTurnEnded(1300_000_000L, 1, "Hello?", 1100));
+    at(1301, new LlmRequestSent(1301_000_000L, 1));
+    at(1400, new AgentError(1400_000_000L, "llm", "HTTP 500"));
     SessionMeasures measures = SessionMeasures.of(new Timeline(events));
     assertThat(measures.turns().get(0).responseLatencyMs()).isNaN();
     assertThat(measures.errors()).hasSize(1);
@@ -49,11 +50,11 @@ class SessionMeasuresTest {
 
   @Test
   void countsBargeInsWithTheirRulesStopLatencyAndTalkOver() {
-    at(2000, new SpeechStarted(0, 2000, true));
-    at(2600, new BargeInSuppressed(0, 1, "Mhm.", true, InterruptionRule.BACKCHANNEL_ONLY));
-    at(4000, new SpeechStarted(0, 4000, true));
-    at(4800, new BargeInAccepted(0, 2, "Wait, stop", false, InterruptionRule.ALWAYS_INTERRUPT_WORD));
-    at(4830, new PlaybackStopped(0, 1, 3000));
+    at(2000, new SpeechStarted(2000_000_000L, 2000, true));
+    at(2600, new BargeInSuppressed(2600_000_000L, 1, "Mhm.", true, InterruptionRule.BACKCHANNEL_ONLY));
+    at(4000, new SpeechStarted(4000_000_000L, 4000, true));
+    at(4800, new BargeInAccepted(4800_000_000L, 2, "Wait, stop", false, InterruptionRule.ALWAYS_INTERRUPT_WORD));
+    at(4830, new PlaybackStopped(4830_000_000L, 1, 3000));
 
     SessionMeasures measures = SessionMeasures.of(new Timeline(events), 500);
     assertThat(measures.suppressed()).isEqualTo(1);
