@@ -54,12 +54,10 @@ final class AnthropicProtocol implements ServiceProtocol {
             String.format("msg_turntable%08d", ids.incrementAndGet()),
             body.path("model").asText(),
             JsonBodies.estimateTokens(body.path("messages")) + JsonBodies.estimateTokens(body.path("system")));
-    String text = settings.text() == null ? OpenAiProtocol.DEFAULT_REPLY : settings.text();
+    String text = settings.text() == null ? StubReply.DEFAULT.text() : settings.text();
     List<String> tokens = TokenSplitter.split(text);
     if (!body.path("stream").asBoolean(false)) {
-      String json = events.message(tokens).toString();
-      long millis = settings.firstByteMillis() + Math.round(tokens.size() * settings.millisPerToken());
-      return RenderedReply.text(RenderedReply.JSON, json, DeliveryPlan.whole(millis), false);
+      return RenderedReply.wholeJson(service(), events.message(tokens).toString(), tokens.size(), settings, 529);
     }
     return events.stream(tokens).reply(settings);
   }

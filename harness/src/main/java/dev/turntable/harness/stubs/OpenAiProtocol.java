@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /** OpenAI Chat Completions: {@code POST /v1/chat/completions}, streamed as {@code data:}-only SSE. */
 final class OpenAiProtocol implements ServiceProtocol {
   static final String PATH = "/v1/chat/completions";
-  static final String DEFAULT_REPLY = "Okay, sounds good.";
 
   private final Clock clock;
   private final AtomicLong ids = new AtomicLong();
@@ -62,21 +61,13 @@ final class OpenAiProtocol implements ServiceProtocol {
             clock.instant().getEpochSecond(),
             body.path("model").asText(),
             body.path("stream_options").path("include_usage").asBoolean(false));
-    List<String> tokens = TokenSplitter.split(settings.text() == null ? DEFAULT_REPLY : settings.text());
+    List<String> tokens = TokenSplitter.split(settings.text() == null ? StubReply.DEFAULT.text() : settings.text());
     int promptTokens = JsonBodies.estimateTokens(body.path("messages"));
     if (!body.path("stream").asBoolean(false)) {
-      return whole(chunks.completion(tokens, promptTokens), tokens.size(), settings);
+      String json = chunks.completion(tokens, promptTokens).toString();
+      return RenderedReply.wholeJson(service(), json, tokens.size(), settings, 500);
     }
     return chunks.stream(tokens, promptTokens).reply(settings);
-  }
-
-  private static RenderedReply whole(ObjectNode completion, int tokens, ReplySettings settings) {
-    String json = completion.toString();
-    if (settings.cutAfter() != null) {
-      json = json.substring(0, (int) (json.length() * settings.cutAfter()));
-    }
-    long millis = settings.firstByteMillis() + Math.round(tokens * settings.millisPerToken());
-    return RenderedReply.text(RenderedReply.JSON, json, DeliveryPlan.whole(millis), settings.cutAfter() != null);
   }
 
   private void requireField(JsonNode body, String field, String message) throws StubRejection {
@@ -85,7 +76,7 @@ final class OpenAiProtocol implements ServiceProtocol {
     }
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unauthorized(String message) {
+  private static ResponseDefinitionBuilder unauthorized(String message) {
     return aResponse()
         .withStatus(401)
         .withHeader("Content-Type", RenderedReply.JSON)

@@ -23,6 +23,22 @@ record RenderedReply(String contentType, byte[] body, DeliveryPlan plan, boolean
     return new RenderedReply(contentType, body.getBytes(StandardCharsets.UTF_8), plan, cut);
   }
 
+  /**
+   * A JSON answer sent whole once all its tokens are "generated". A cut fault truncates it; an
+   * in-stream error fault has no stream to break, so the request fails with {@code errorStatus}.
+   */
+  static RenderedReply wholeJson(
+      StubService service, String json, int tokens, ReplySettings settings, int errorStatus)
+      throws StubRejection {
+    if (settings.errorAfter() != null) {
+      throw StubRejection.of(service, errorStatus, ErrorBodies.defaultMessage(errorStatus));
+    }
+    boolean cut = settings.cutAfter() != null;
+    String body = cut ? json.substring(0, (int) (json.length() * settings.cutAfter())) : json;
+    long millis = settings.firstByteMillis() + Math.round(tokens * settings.millisPerToken());
+    return text(JSON, body, DeliveryPlan.whole(millis), cut);
+  }
+
   ResponseDefinition toResponse() {
     ResponseDefinitionBuilder response =
         aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body);

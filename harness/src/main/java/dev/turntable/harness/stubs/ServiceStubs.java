@@ -31,7 +31,9 @@ import org.apache.commons.io.FileUtils;
  * }</pre>
  */
 public final class ServiceStubs implements AutoCloseable {
-  private static final int JOURNAL_ENTRIES = 2_000;
+  private static final int JOURNAL_ENTRIES = 1_000;
+  /** Journal entries keep requests whole but only the start of replies: audio would fill memory. */
+  private static final int LOGGED_RESPONSE_BYTES = 64 * 1024;
 
   private final StubOptions options;
   private final SpeechAudio audio;
@@ -175,6 +177,7 @@ public final class ServiceStubs implements AutoCloseable {
         .fileSource(new SingleRootFileSource(filesRoot.toFile()))
         .mappingSource(new RecordedMappings(filesRoot.resolve("mappings"), options.timing()))
         .maxRequestJournalEntries(JOURNAL_ENTRIES)
+        .maxLoggedResponseSize(LOGGED_RESPONSE_BYTES)
         .notifier(new Slf4jNotifier(false));
   }
 

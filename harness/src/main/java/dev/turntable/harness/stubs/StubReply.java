@@ -7,6 +7,9 @@ import java.util.Objects;
  * pieces; for the TTS services it replaces the request's own text as the words spoken.
  */
 public record StubReply(String text) {
+  /** What the LLM stubs say until told otherwise. */
+  public static final StubReply DEFAULT = new StubReply("Okay, sounds good.");
+
   public StubReply {
     Objects.requireNonNull(text, "text");
     if (text.isBlank()) {

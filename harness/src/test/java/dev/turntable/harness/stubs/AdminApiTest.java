@@ -52,6 +52,6 @@ class AdminApiTest {
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(OpenAiStubTest.content(OpenAiStubTest.chunks(special.text()))).isEqualTo("Added by hand.");
-    assertThat(OpenAiStubTest.content(OpenAiStubTest.chunks(ordinary.text()))).isEqualTo(OpenAiProtocol.DEFAULT_REPLY);
+    assertThat(OpenAiStubTest.content(OpenAiStubTest.chunks(ordinary.text()))).isEqualTo(StubReply.DEFAULT.text());
   }
 }

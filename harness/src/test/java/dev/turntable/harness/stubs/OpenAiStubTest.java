@@ -171,6 +171,22 @@ class OpenAiStubTest {
   }
 
   @Test
+  void nonStreamingRequestsMeetFaultsAsWholeAnswers() throws Exception {
+    String whole = REQUEST.replace("\"stream\":true,", "");
+
+    stubs.openAi().fail(HttpFault.streamError());
+    StubHttp.Reply failed = StubHttp.post(url(), AUTH, whole);
+    stubs.openAi().fail(HttpFault.cutMidway());
+    StubHttp.Reply cut = StubHttp.post(url(), AUTH, whole);
+
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(JSON.readTree(failed.body()).path("error").path("type").asText()).isEqualTo("server_error");
+    assertThat(cut.status()).isEqualTo(200);
+    assertThat(cut.failure()).isNotNull();
+    assertThat(cut.text()).startsWith("{\"id\":").doesNotEndWith("}");
+  }
+
+  @Test
   void connectionResetFaultGivesNoHttpAnswer() {
     stubs.openAi().fail(HttpFault.connectionReset());
 
