@@ -33,6 +33,7 @@ public final class ServiceStub {
   private final StubTiming timing;
   private StubReply reply;
   private UUID replyMapping;
+  private HttpFault fault;
   private UUID faultMapping;
   private final List<UUID> failNextMappings = new ArrayList<>();
 
@@ -51,14 +52,19 @@ public final class ServiceStub {
     for (MappingBuilder rejection : protocol.rejections()) {
       add(rejection.atPriority(REJECTION_PRIORITY), "rejection");
     }
-    replyMapping = add(replyMapping(settings()), "reply");
+    replaceReplyMapping();
   }
 
-  /** From now on, answer with {@code reply} (LLM: the assistant's words; TTS: the words spoken). */
+  /**
+   * From now on, answer with {@code reply} (LLM: the assistant's words; TTS: the words spoken),
+   * also inside a slow or cut reply set with {@link #fail}.
+   */
   public synchronized ServiceStub reply(StubReply reply) {
     this.reply = Objects.requireNonNull(reply, "reply");
-    server.removeStubMapping(replyMapping);
-    replyMapping = add(replyMapping(settings()), "reply");
+    replaceReplyMapping();
+    if (fault != null) {
+      fail(fault);
+    }
     return this;
   }
 
@@ -66,6 +72,7 @@ public final class ServiceStub {
   public synchronized ServiceStub fail(HttpFault fault) {
     MappingBuilder mapping = faultMapping(fault).atPriority(FAULT_PRIORITY);
     removeFault();
+    this.fault = fault;
     faultMapping = add(mapping, "fault");
     return this;
   }
@@ -96,8 +103,7 @@ public final class ServiceStub {
   public synchronized ServiceStub reset() {
     recover();
     reply = null;
-    server.removeStubMapping(replyMapping);
-    replyMapping = add(replyMapping(settings()), "reply");
+    replaceReplyMapping();
     return this;
   }
 
@@ -114,11 +120,18 @@ public final class ServiceStub {
     return requests().size();
   }
 
+  private void replaceReplyMapping() {
+    if (replyMapping != null) {
+      server.removeStubMapping(replyMapping);
+    }
+    replyMapping = add(replyMappingFor(settings()), "reply");
+  }
+
   private ReplySettings settings() {
     return ReplySettings.of(service(), reply == null ? null : reply.text(), timing);
   }
 
-  private MappingBuilder replyMapping(ReplySettings settings) {
+  private MappingBuilder replyMappingFor(ReplySettings settings) {
     return protocol.accepted().atPriority(REPLY_PRIORITY).willReturn(generated(settings));
   }
 
@@ -166,6 +179,7 @@ public final class ServiceStub {
     if (faultMapping != null) {
       server.removeStubMapping(faultMapping);
       faultMapping = null;
+      fault = null;
     }
   }
 

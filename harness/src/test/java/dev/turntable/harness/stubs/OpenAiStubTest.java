@@ -159,6 +159,13 @@ class OpenAiStubTest {
   }
 
   @Test
+  void aNewReplyAlsoChangesTheFaultyOne() throws Exception {
+    stubs.openAi().fail(HttpFault.cutMidway()).reply(StubReply.text("Alpha beta gamma delta."));
+
+    assertThat(content(chunks(StubHttp.post(url(), AUTH, REQUEST).text()))).isEqualTo("Alpha beta");
+  }
+
+  @Test
   void streamErrorSendsErrorDataEvent() throws Exception {
     stubs.openAi().reply(StubReply.text("One two three four.")).fail(HttpFault.streamError());
 

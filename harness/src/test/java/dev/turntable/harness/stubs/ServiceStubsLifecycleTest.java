@@ -32,6 +32,23 @@ class ServiceStubsLifecycleTest {
   }
 
   @Test
+  void keepsRepliesAndFaultsSetBeforeStart() throws Exception {
+    try (ServiceStubs stubs = new ServiceStubs(StubOptions.defaults().withTiming(StubTiming.INSTANT)
+        .withSpeech(SpeechEngine.TONE))) {
+      stubs.openAi().reply(StubReply.text("Set early.")).failNext(HttpFault.status(503));
+      stubs.start();
+      String url = stubs.openAiBaseUrl() + "/chat/completions";
+      String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+
+      assertThat(StubHttp.post(url, Map.of("Authorization", "Bearer k"), body).status()).isEqualTo(503);
+      String text = StubHttp.post(url, Map.of("Authorization", "Bearer k"), body).text();
+      assertThat(OpenAiStubTest.content(OpenAiStubTest.chunks(text))).isEqualTo("Set early.");
+      assertThat(stubs.wireMock().getStubMappings()).filteredOn(m -> m.getMetadata().toString().contains("role=reply"))
+          .hasSize(4);
+    }
+  }
+
+  @Test
   void closeStopsTheServerThreads() throws Exception {
     Set<String> before = serverThreads();
     ServiceStubs stubs = new ServiceStubs(StubOptions.defaults().withTiming(StubTiming.INSTANT)
