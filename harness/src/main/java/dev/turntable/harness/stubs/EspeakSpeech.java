@@ -1,6 +1,5 @@
 package dev.turntable.harness.stubs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.turntable.harness.stubs;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,20 @@ final class SpeechAudio {
   static SpeechAudio create(SpeechEngine engine) {
     return switch (engine) {
       case TONE -> new SpeechAudio(new ToneSpeech());
-      case AUTO -> new SpeechAudio(EspeakSpeech.onPath().<SpeechRenderer>map(e -> e).orElseGet(ToneSpeech::new));
+      case AUTO -> new SpeechAudio(autoRenderer());
       case ESPEAK -> new SpeechAudio(EspeakSpeech.onPath().orElseThrow(() -> new IllegalStateException(
           "SpeechEngine.ESPEAK needs espeak-ng on the PATH and it is not there; install it"
               + " (apt-get install espeak-ng sox) or use SpeechEngine.AUTO or TONE")));
     };
+  }
+
+  private static SpeechRenderer autoRenderer() {
+    Optional<EspeakSpeech> espeak = EspeakSpeech.onPath();
+    if (espeak.isPresent()) {
+      return espeak.get();
+    }
+    LOG.info("espeak-ng is not on the PATH: the TTS stubs answer with speech-length tones");
+    return new ToneSpeech();
   }
 
   /** "espeak-ng+sox", "espeak-ng" or "tone". */

@@ -3,7 +3,10 @@ package dev.turntable.harness.stubs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -20,11 +23,11 @@ final class StubHttp {
   /** A reply read to its end, or up to the failure that ended it. */
   record Reply(int status, Map<String, String> headers, byte[] body, IOException failure) {
     String text() {
-      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(body, StandardCharsets.UTF_8);
     }
 
     String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -42,8 +45,9 @@ final class StubHttp {
 
   private static Reply execute(Request request) throws IOException {
     try (Response response = CLIENT.newCall(request).execute()) {
-      Map<String, String> headers = new java.util.HashMap<>();
-      response.headers().forEach(pair -> headers.put(pair.getFirst().toLowerCase(java.util.Locale.ROOT), pair.getSecond()));
+      Map<String, String> headers = new HashMap<>();
+      response.headers().forEach(pair ->
+          headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       IOException failure = null;
       try (InputStream in = response.body().byteStream()) {
