@@ -9,6 +9,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
@@ -52,7 +53,8 @@ final class MockSttSocketServer extends WebSocketServer {
 
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
-    Session session = new Session(connection, UpgradeRequest.from(handshake), context);
+    WriteNudge nudge = new WriteNudge(connection, context.timer(), this::onWriteDemand);
+    Session session = new Session(connection, nudge, UpgradeRequest.from(handshake), context);
     connection.setAttachment(session);
     session.open();
   }
@@ -94,6 +96,16 @@ final class MockSttSocketServer extends WebSocketServer {
       }
     } else {
       LOG.debug("connection error on the mock AssemblyAI server", error);
+    }
+  }
+
+  /** Pongs are queued like any frame, so they need the same nudge (tests use them as barriers). */
+  @Override
+  public void onWebsocketPing(WebSocket connection, Framedata ping) {
+    super.onWebsocketPing(connection, ping);
+    Session session = connection.getAttachment();
+    if (session != null) {
+      session.nudgeWrites();
     }
   }
 

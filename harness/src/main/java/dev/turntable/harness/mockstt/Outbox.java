@@ -20,6 +20,7 @@ final class Outbox {
   private record Pending(long dueNanos, Runnable delivery) {}
 
   private final WebSocket connection;
+  private final WriteNudge nudge;
   private final ScheduledExecutorService timer;
   private final Object lock;
   private final Clock clock;
@@ -32,9 +33,10 @@ final class Outbox {
   private boolean drainScheduled;
   private boolean closeQueued;
 
-  Outbox(WebSocket connection, ScheduledExecutorService timer, Object lock, Clock clock,
-      List<Fault.OnOutgoing> faults) {
+  Outbox(WebSocket connection, WriteNudge nudge, ScheduledExecutorService timer, Object lock,
+      Clock clock, List<Fault.OnOutgoing> faults) {
     this.connection = connection;
+    this.nudge = nudge;
     this.timer = timer;
     this.lock = lock;
     this.clock = clock;
@@ -59,6 +61,7 @@ final class Outbox {
     enqueue(() -> {
       try {
         connection.send(text);
+        nudge.afterSend();
         onSent.accept(clock.nanoTime());
       } catch (WebsocketNotConnectedException gone) {
         // The client left while this was queued; nothing to deliver to.
@@ -69,7 +72,10 @@ final class Outbox {
   /** Sends a close frame after everything queued; later frames are discarded. */
   void close(int code, String reason) {
     if (!closeQueued) {
-      enqueue(() -> connection.close(code, reason));
+      enqueue(() -> {
+        connection.close(code, reason);
+        nudge.afterSend();
+      });
       closeQueued = true;
     }
   }

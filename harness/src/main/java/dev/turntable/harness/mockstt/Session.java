@@ -20,6 +20,7 @@ final class Session {
   private final UpgradeRequest request;
   private final String id = UUID.randomUUID().toString();
   private final Outbox outbox;
+  private final WriteNudge nudge;
   private final SessionLog log = new SessionLog();
   private final ArrayDeque<Fault.AtAudio> pendingFaults;
   private final ArrayDeque<Runnable> heldInput = new ArrayDeque<>();
@@ -33,10 +34,12 @@ final class Session {
   private boolean stalled;
   private long triggerNanos;
 
-  Session(WebSocket connection, UpgradeRequest request, SessionContext context) {
+  Session(WebSocket connection, WriteNudge nudge, UpgradeRequest request,
+      SessionContext context) {
     this.context = context;
     this.request = request;
-    this.outbox = new Outbox(connection, context.timer(), this, context.clock(),
+    this.nudge = nudge;
+    this.outbox = new Outbox(connection, nudge, context.timer(), this, context.clock(),
         context.outgoingFaults());
     this.pendingFaults = new ArrayDeque<>(context.audioFaults());
     this.openedNanos = context.clock().nanoTime();
@@ -200,8 +203,8 @@ final class Session {
     outbox.close(code, reason);
   }
 
-  boolean isOpen() {
-    return state == State.OPEN && !stalled;
+  void nudgeWrites() {
+    nudge.afterSend();
   }
 
   boolean isClosed() {
