@@ -109,6 +109,19 @@ final class ServerCertificate {
     }
   }
 
+  /** Saves the key and chain as a PKCS12 file, e.g. to serve the same identity again. */
+  void writePkcs12(Path file, char[] filePassword) throws IOException {
+    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+      KeyStore copy = KeyStore.getInstance("PKCS12");
+      copy.load(null, null);
+      copy.setKeyEntry(ALIAS, keyStore.getKey(ALIAS, password), filePassword,
+          keyStore.getCertificateChain(ALIAS));
+      copy.store(out, filePassword);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("could not write the PKCS12 keystore " + file, e);
+    }
+  }
+
   X509Certificate trustAnchor() {
     return trustAnchor;
   }
