@@ -1,0 +1,118 @@
+package dev.turntable.harness.mockstt;
+
+import dev.turntable.agent.Cancellable;
+import dev.turntable.agent.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Replays a recorded session by the audio clock: each recorded server message is released when
+ * the audio received reaches the {@code audio_ms} at which it originally arrived, in recorded
+ * order. Pacing the client's audio faster therefore replays faster with the same interleaving.
+ * Begin and Termination are made live by the server; recorded Error frames are replayed as
+ * messages (the recorded close is not: add a {@link Fault.CloseAt}).
+ *
+ * <p>{@code ForceEndpoint} and {@code UpdateConfiguration} change nothing: the recorded answers
+ * already follow them at their recorded audio positions. On {@code Terminate} every message not
+ * yet released is sent at once (the pending Turns).
+ */
+public final class ReplayDriver implements SessionDriver {
+
+  /**
+   * @param honourWallClockGaps also wait, after each release, for the recorded wall-clock gap to
+   *     the next message (divided by {@code speed}) before releasing it
+   * @param speed how much faster than recorded the client streams audio (1 = real time)
+   */
+  public record Options(boolean honourWallClockGaps, double speed) {
+    public Options {
+      if (!(speed > 0)) {
+        throw new IllegalArgumentException("speed must be positive, was " + speed);
+      }
+    }
+
+    /** Releases by audio position alone. */
+    public static Options audioClock() {
+      return new Options(false, 1.0);
+    }
+  }
+
+  private final List<SttRecording.Frame> messages;
+  private final Options options;
+  private final Clock clock;
+  private SessionHandle session;
+  private int next;
+  private long lastReleaseNanos;
+  private Cancellable waitingForGap = Cancellable.NONE;
+  private boolean waiting;
+
+  ReplayDriver(SttRecording recording, Options options, Clock clock) {
+    this.messages = recording.replayedMessages();
+    this.options = options;
+    this.clock = clock;
+  }
+
+  public static Supplier<SessionDriver> factory(SttRecording recording) {
+    return factory(recording, Options.audioClock());
+  }
+
+  public static Supplier<SessionDriver> factory(SttRecording recording, Options options) {
+    return () -> new ReplayDriver(recording, options, Clock.system());
+  }
+
+  @Override
+  public void opened(SessionParameters parameters, SessionHandle session) {
+    this.session = session;
+    releaseDue(0);
+  }
+
+  @Override
+  public void audioReceived(long totalAudioMs) {
+    releaseDue(totalAudioMs);
+  }
+
+  private void releaseDue(long audioMs) {
+    while (next < messages.size() && !waiting) {
+      SttRecording.Frame message = messages.get(next);
+      if (audioMs < message.audioMs()) {
+        return;
+      }
+      long gapLeft = gapLeftNanos(message);
+      if (gapLeft > 0) {
+        waiting = true;
+        waitingForGap = session.schedule(Duration.ofNanos(gapLeft), () -> {
+          waiting = false;
+          releaseDue(session.audioMs());
+        });
+        return;
+      }
+      session.release(message.json().orElseThrow(), message.audioMs());
+      lastReleaseNanos = clock.nanoTime();
+      next++;
+    }
+  }
+
+  private long gapLeftNanos(SttRecording.Frame message) {
+    if (!options.honourWallClockGaps() || next == 0) {
+      return 0;
+    }
+    double gapMs = (message.tMs() - messages.get(next - 1).tMs()) / options.speed();
+    long earliest = lastReleaseNanos + (long) (gapMs * 1_000_000);
+    return earliest - clock.nanoTime();
+  }
+
+  @Override
+  public void forceEndpoint() {}
+
+  @Override
+  public void terminate() {
+    waitingForGap.cancel();
+    while (next < messages.size()) {
+      session.send(messages.get(next++).json().orElseThrow());
+    }
+  }
+
+  @Override
+  public void configUpdated(SessionParameters parameters, Set<String> changed) {}
+}

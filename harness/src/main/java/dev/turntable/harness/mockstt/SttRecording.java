@@ -1,0 +1,137 @@
+package dev.turntable.harness.mockstt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A fixture's {@code stt.jsonl}: every frame of a recorded STT session, both directions, one JSON
+ * object a line:
+ *
+ * <pre>
+ * {"t_ms":812.4,"audio_ms":800,"dir":"out","type":"SpeechStarted","json":{...the message...}}
+ * {"t_ms":850.0,"audio_ms":850,"dir":"in","type":"Audio","bytes":1600}
+ * </pre>
+ *
+ * {@code t_ms} is wall time since connect, {@code audio_ms} the audio the client had sent when the
+ * frame crossed the wire, {@code dir} {@code out} for server → client. Fields not listed are
+ * ignored, so later format versions can add some.
+ */
+public final class SttRecording {
+  /** Messages the server sends itself in a replayed session, so they are not replayed. */
+  private static final Set<String> SERVER_OWN = Set.of("Begin", "Termination");
+
+  /** One line of the file. {@code json} is empty for audio frames. */
+  public record Frame(
+      int line, double tMs, long audioMs, boolean fromServer, String type,
+      Optional<JsonNode> json, long bytes) {}
+
+  private final String source;
+  private final List<Frame> frames;
+
+  private SttRecording(String source, List<Frame> frames) {
+    this.source = source;
+    this.frames = List.copyOf(frames);
+  }
+
+  public static SttRecording load(Path file) throws IOException {
+    return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Parses the lines of an {@code stt.jsonl}.
+   *
+   * @throws IllegalArgumentException naming {@code source:line} and what is wrong there
+   */
+  public static SttRecording parse(String source, List<String> lines) {
+    List<Frame> frames = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        frames.add(frame(source, i + 1, lines.get(i)));
+      }
+    }
+    return new SttRecording(source, frames);
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public List<Frame> frames() {
+    return frames;
+  }
+
+  /** The server messages a replay sends, in order: all {@code out} messages but Begin and Termination. */
+  public List<Frame> replayedMessages() {
+    return frames.stream()
+        .filter(f -> f.fromServer() && f.json().isPresent() && !SERVER_OWN.contains(f.type()))
+        .toList();
+  }
+
+  /** The client's text messages ({@code in}, not audio), to compare with a replayed session. */
+  public List<Frame> clientMessages() {
+    return frames.stream().filter(f -> !f.fromServer() && f.json().isPresent()).toList();
+  }
+
+  private static Frame frame(String source, int line, String text) {
+    JsonNode node;
+    try {
+      node = ServerMessages.JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw problem(source, line, "not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw problem(source, line, "expected one JSON object per line");
+    }
+    JsonNode json = node.get("json");
+    if (json != null && !json.isObject()) {
+      throw problem(source, line, "\"json\" must be the message object");
+    }
+    String type = text(source, line, node, "type");
+    String dir = text(source, line, node, "dir");
+    if (!dir.equals("in") && !dir.equals("out")) {
+      throw problem(source, line, "\"dir\" must be \"in\" or \"out\", was \"" + dir + "\"");
+    }
+    if (json == null && !type.equals("Audio")) {
+      throw problem(source, line, "a " + type + " frame needs its message in \"json\"");
+    }
+    return new Frame(line, number(source, line, node, "t_ms"),
+        (long) wholeNumber(source, line, node, "audio_ms"), dir.equals("out"), type,
+        Optional.ofNullable(json), node.path("bytes").asLong(0));
+  }
+
+  private static String text(String source, int line, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual()) {
+      throw problem(source, line, "missing text field \"" + field + "\"");
+    }
+    return value.asText();
+  }
+
+  private static double number(String source, int line, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber() || value.asDouble() < 0) {
+      throw problem(source, line, "\"" + field + "\" must be a number ≥ 0");
+    }
+    return value.asDouble();
+  }
+
+  private static double wholeNumber(String source, int line, JsonNode node, String field) {
+    double value = number(source, line, node, field);
+    if (value != Math.rint(value)) {
+      throw problem(source, line, "\"" + field + "\" must be a whole number of ms, was " + value);
+    }
+    return value;
+  }
+
+  private static IllegalArgumentException problem(String source, int line, String what) {
+    return new IllegalArgumentException(source + ":" + line + ": " + what);
+  }
+}
