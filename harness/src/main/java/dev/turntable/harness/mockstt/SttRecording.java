@@ -60,6 +60,24 @@ public final class SttRecording {
     return new SttRecording(source, frames);
   }
 
+  /**
+   * The frames a fixture reader already parsed and validated (line n is {@code frames.get(n-1)}).
+   * Connect, Close and non-JSON text lines carry nothing to replay and are left out.
+   */
+  public static SttRecording of(String source, List<dev.turntable.harness.fixture.SttFrame> frames) {
+    List<Frame> out = new ArrayList<>();
+    for (int i = 0; i < frames.size(); i++) {
+      var frame = frames.get(i);
+      boolean fromServer = frame.dir() == dev.turntable.harness.fixture.SttFrame.Direction.OUT;
+      if (frame instanceof dev.turntable.harness.fixture.SttFrame.Message m) {
+        out.add(new Frame(i + 1, m.tMs(), m.audioMs(), fromServer, m.type(), Optional.of(m.json()), 0));
+      } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Audio a) {
+        out.add(new Frame(i + 1, a.tMs(), a.audioMs(), false, "Audio", Optional.empty(), a.bytes()));
+      }
+    }
+    return new SttRecording(source, out);
+  }
+
   public String source() {
     return source;
   }

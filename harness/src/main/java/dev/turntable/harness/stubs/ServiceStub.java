@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -32,7 +33,7 @@ public final class ServiceStub {
   private final WireMockServer server;
   private final StubTiming timing;
   private StubReply reply;
-  private UUID replyMapping;
+  private final List<UUID> replyMappings = new ArrayList<>();
   private HttpFault fault;
   private UUID faultMapping;
   private final List<UUID> failNextMappings = new ArrayList<>();
@@ -64,6 +65,30 @@ public final class ServiceStub {
     replaceReplyMapping();
     if (fault != null) {
       fail(fault);
+    }
+    return this;
+  }
+
+  /**
+   * Answers the next requests with {@code sequence} in order, one reply per request; the last one
+   * repeats. A WireMock scenario keeps the order, so it holds across concurrent clients too.
+   */
+  public synchronized ServiceStub replies(List<StubReply> sequence) {
+    if (sequence.isEmpty()) {
+      throw new IllegalArgumentException("replies needs at least one reply");
+    }
+    this.reply = sequence.get(sequence.size() - 1);
+    removeReplyMappings();
+    String scenario = "turntable-" + service().name().toLowerCase() + "-replies-" + UUID.randomUUID();
+    for (int i = 0; i < sequence.size(); i++) {
+      ScenarioMappingBuilder mapping =
+          replyMappingFor(ReplySettings.of(service(), sequence.get(i).text(), timing))
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "reply " + (i + 1));
+      if (i < sequence.size() - 1) {
+        mapping.willSetStateTo("reply " + (i + 2));
+      }
+      replyMappings.add(add(mapping, "reply"));
     }
     return this;
   }
@@ -121,10 +146,13 @@ public final class ServiceStub {
   }
 
   private void replaceReplyMapping() {
-    if (replyMapping != null) {
-      server.removeStubMapping(replyMapping);
-    }
-    replyMapping = add(replyMappingFor(settings()), "reply");
+    removeReplyMappings();
+    replyMappings.add(add(replyMappingFor(settings()), "reply"));
+  }
+
+  private void removeReplyMappings() {
+    replyMappings.forEach(server::removeStubMapping);
+    replyMappings.clear();
   }
 
   private ReplySettings settings() {

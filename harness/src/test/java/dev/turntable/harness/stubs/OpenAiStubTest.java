@@ -39,6 +39,21 @@ class OpenAiStubTest {
   }
 
   @Test
+  void answersASequenceOfRepliesInOrderThenRepeatsTheLast() throws Exception {
+    stubs.openAi().replies(List.of(StubReply.text("First."), StubReply.text("Second.")));
+
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode chunk : chunks(StubHttp.post(url(), AUTH, REQUEST).text())) {
+        text.append(chunk.path("choices").path(0).path("delta").path("content").asText(""));
+      }
+      texts.add(text.toString());
+    }
+    assertThat(texts).containsExactly("First.", "Second.", "Second.");
+  }
+
+  @Test
   void streamsDataOnlyEventsEndingInDone() throws Exception {
     stubs.openAi().reply(StubReply.text("Hi there."));
 

@@ -1,0 +1,90 @@
+package dev.turntable.harness.replay;
+
+import dev.turntable.agent.VoiceAgent;
+import dev.turntable.agent.audio.AudioSink;
+import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.wav.WavFileSource;
+import dev.turntable.agent.config.Environment;
+import dev.turntable.agent.config.ServiceChoices;
+import dev.turntable.agent.config.Services;
+import dev.turntable.agent.conversation.AgentEventListener;
+import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.http.StreamingHttpClients;
+import dev.turntable.agent.stt.SttWireTap;
+import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.time.ScaledClock;
+import dev.turntable.harness.check.Timeline;
+import dev.turntable.harness.record.SessionRecorder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.OkHttpClient;
+
+/**
+ * Runs the real agent once, with a WAV file as its microphone and a {@link CapturingSpeaker}, against
+ * whatever {@code env} points at, {@code speed} times faster than real time: the file is paced, the
+ * agent's clock and the speaker run at that speed. Optionally records the run as a fixture.
+ */
+public final class SessionRun {
+  /** What happened: every agent event with its audio position, and what the speaker played. */
+  public record Outcome(Timeline timeline, List<CapturingSpeaker.PlayedSpan> played, PcmFormat speakerFormat) {}
+
+  /** How long to let the agent finish a reply after the microphone ended, in session time. */
+  private static final Duration FINISH_REPLY = Duration.ofSeconds(30);
+
+  private SessionRun() {}
+
+  public static Outcome run(
+      Path micWav,
+      Environment env,
+      ServiceChoices choices,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      double speed,
+      SessionRecorder recorder)
+      throws IOException, InterruptedException, TimeoutException {
+    OkHttpClient http = StreamingHttpClients.create();
+    if (recorder != null) {
+      http = http.newBuilder().addInterceptor(recorder.httpInterceptor()).build();
+    }
+    Clock clock = new ScaledClock(Clock.system(), speed);
+    TimelineCollector collector = new TimelineCollector();
+    List<AgentEventListener> listeners = new ArrayList<>(List.of(collector));
+    SttWireTap tap = SttWireTap.NONE;
+    if (recorder != null) {
+      listeners.add(recorder.agentListener());
+      tap = recorder.sttTap();
+    }
+    Services services = Services.create(env, choices, http, tap);
+    WavFileSource file = new WavFileSource(micWav, speed);
+    CapturingSpeaker capture = new CapturingSpeaker(services.tts().format(), clock, speed);
+    AudioSource mic = recorder == null ? file : recorder.wrap(file);
+    AudioSink speaker = recorder == null ? capture : recorder.wrap(capture);
+    VoiceAgent agent =
+        new VoiceAgent(
+            new VoiceAgent.Parts(mic, speaker, services.stt(), services.llm(), services.tts(), clock),
+            settings,
+            halfDuplex,
+            listeners);
+    collector.audioPosition(agent::audioMsSent);
+    try {
+      agent.start();
+      long realLimitMs = (long) (file.duration().toMillis() / speed) + 30_000;
+      try {
+        agent.finished().get(realLimitMs, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException("the microphone file failed: " + e.getCause().getMessage(), e);
+      }
+      agent.awaitIdle(Duration.ofMillis((long) (FINISH_REPLY.toMillis() / speed) + 1_000));
+    } finally {
+      agent.close();
+      StreamingHttpClients.shutdown(http);
+    }
+    return new Outcome(collector.timeline(), capture.spans(), capture.format());
+  }
+}
