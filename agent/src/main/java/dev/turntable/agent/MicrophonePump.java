@@ -58,12 +58,15 @@ final class MicrophonePump implements AutoCloseable {
         if (n <= 0) {
           break;
         }
-        byte[] out = Arrays.copyOf(frame, n);
+        // The last frame of a file may be short; STT rejects frames under 50 ms, so pad it with
+        // silence rather than lose it.
+        byte[] out = Arrays.copyOf(frame, frame.length);
+        Arrays.fill(out, n, out.length, (byte) 0);
         if (halfDuplex && agentAudible.getAsBoolean()) {
           Arrays.fill(out, (byte) 0);
         }
         stt.sendAudio(out);
-        bytesSent.addAndGet(n);
+        bytesSent.addAndGet(out.length);
         if (n < frame.length) {
           break;
         }

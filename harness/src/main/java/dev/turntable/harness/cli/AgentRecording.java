@@ -12,14 +12,11 @@ import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
+import dev.turntable.harness.record.RecordingManifest;
 import dev.turntable.harness.record.SessionRecorder;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,35 +80,13 @@ final class AgentRecording implements AutoCloseable {
 
   static FixtureManifest manifest(AgentOptions options, boolean halfDuplex, Environment env) {
     ServiceChoices choices = options.serviceChoices();
-    var stt = Services.sttOptions(env, choices);
-    var agent =
-        new FixtureManifest.Agent(
-            choices.preset().name().toLowerCase(),
-            FixtureManifest.Policy.from(options.conversationSettings().policy()),
-            halfDuplex,
-            new FixtureManifest.Llm(choices.llm().name().toLowerCase(), choices.llmModel()),
-            new FixtureManifest.Tts(
-                choices.tts().name().toLowerCase(), choices.ttsSampleRate(), choices.voice()));
-    return FixtureManifest.v1(
+    return RecordingManifest.of(
         VersionProvider.version(),
         "recorded with turntable agent",
         List.of("recorded"),
-        new FixtureManifest.Stt(stt.redactedUrl(), queryParams(stt.connectionUri().getRawQuery())),
-        agent);
-  }
-
-  /** The connection parameters, decoded; the key is never among them (it goes in a header). */
-  static Map<String, Object> queryParams(String rawQuery) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (rawQuery == null) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.put(name, value);
-    }
-    return params;
+        choices,
+        options.conversationSettings(),
+        halfDuplex,
+        Services.sttOptions(env, choices));
   }
 }

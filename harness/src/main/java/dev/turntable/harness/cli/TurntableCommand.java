@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A live voice agent, and a record/replay test harness for it.",
-    subcommands = {AgentCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AgentCommand.class,
+      DevicesCommand.class,
+      ReplayCommand.class,
+      SynthesizeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TurntableCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -12,7 +12,11 @@ import dev.turntable.harness.mockstt.SttRecording;
 import dev.turntable.harness.record.SessionRecorder;
 import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubTiming;
+import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.time.ScaledClock;
+import dev.turntable.harness.fixture.Redactor;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -32,8 +36,9 @@ public final class FixtureReplay {
       stubs = stubs.withRecordings(fixture.httpDir().get());
     }
     var driver = ReplayDriver.factory(recording, new ReplayDriver.Options(false, speed));
+    ScaledClock clock = new ScaledClock(Clock.system(), speed);
     try (MockServices mocks = MockServices.start(driver, stubs);
-        SessionRecorder recorder = startRecorder(recordTo, manifest)) {
+        SessionRecorder recorder = startRecorder(recordTo, manifest, clock)) {
       var choices = FixtureSettings.choices(manifest);
       SessionRun.Outcome outcome =
           SessionRun.run(
@@ -42,7 +47,7 @@ public final class FixtureReplay {
               choices,
               FixtureSettings.conversation(manifest),
               FixtureSettings.halfDuplex(manifest),
-              speed,
+              clock,
               recorder);
       return judge(fixture, speed, outcome);
     }
@@ -59,10 +64,11 @@ public final class FixtureReplay {
     return new ReplayResult(fixture, speed, outcome, measures, differences, verdict);
   }
 
-  private static SessionRecorder startRecorder(Path dir, FixtureManifest manifest) throws Exception {
+  private static SessionRecorder startRecorder(Path dir, FixtureManifest manifest, Clock clock)
+      throws Exception {
     return dir == null
         ? null
         : SessionRecorder.start(
-            dir, manifest, dev.turntable.agent.time.Clock.system(), dev.turntable.harness.fixture.Redactor.none());
+            dir, manifest, clock, new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)));
   }
 }

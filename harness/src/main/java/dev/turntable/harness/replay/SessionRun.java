@@ -12,7 +12,6 @@ import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.http.StreamingHttpClients;
 import dev.turntable.agent.stt.SttWireTap;
-import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.record.SessionRecorder;
@@ -27,8 +26,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Runs the real agent once, with a WAV file as its microphone and a {@link CapturingSpeaker}, against
- * whatever {@code env} points at, {@code speed} times faster than real time: the file is paced, the
- * agent's clock and the speaker run at that speed. Optionally records the run as a fixture.
+ * whatever {@code env} points at, as fast as {@code clock} runs: the file is paced, the agent's clock
+ * and the speaker run at its speed. Optionally records the run as a fixture (on the same clock).
  */
 public final class SessionRun {
   /** What happened: every agent event with its audio position, and what the speaker played. */
@@ -45,14 +44,14 @@ public final class SessionRun {
       ServiceChoices choices,
       ConversationSettings settings,
       boolean halfDuplex,
-      double speed,
+      ScaledClock clock,
       SessionRecorder recorder)
       throws IOException, InterruptedException, TimeoutException {
     OkHttpClient http = StreamingHttpClients.create();
     if (recorder != null) {
       http = http.newBuilder().addInterceptor(recorder.httpInterceptor()).build();
     }
-    Clock clock = new ScaledClock(Clock.system(), speed);
+    double speed = clock.speed();
     TimelineCollector collector = new TimelineCollector();
     List<AgentEventListener> listeners = new ArrayList<>(List.of(collector));
     SttWireTap tap = SttWireTap.NONE;

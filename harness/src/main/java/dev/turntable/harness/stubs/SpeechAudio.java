@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The TTS stubs' audio: speech for a text at a sample rate, cached by (text, rate) because a
  * replay asks for the same sentences again and again.
  */
-final class SpeechAudio {
+public final class SpeechAudio {
   private static final Logger LOG = LoggerFactory.getLogger(SpeechAudio.class);
   private static final int CACHE_ENTRIES = 256;
 
@@ -31,7 +31,7 @@ final class SpeechAudio {
     this.renderer = renderer;
   }
 
-  static SpeechAudio create(SpeechEngine engine) {
+  public static SpeechAudio create(SpeechEngine engine) {
     return switch (engine) {
       case TONE -> new SpeechAudio(new ToneSpeech());
       case AUTO -> new SpeechAudio(autoRenderer());
@@ -51,12 +51,12 @@ final class SpeechAudio {
   }
 
   /** "espeak-ng+sox", "espeak-ng" or "tone". */
-  String engineName() {
+  public String engineName() {
     return renderer.name();
   }
 
   /** Mono S16LE PCM of {@code text} at {@code sampleRate}; the array is shared, do not modify it. */
-  byte[] pcm(String text, int sampleRate) {
+  public byte[] pcm(String text, int sampleRate) {
     Key key = new Key(text, sampleRate);
     synchronized (cache) {
       byte[] cached = cache.get(key);

@@ -1,0 +1,108 @@
+package dev.turntable.harness.cli;
+
+import dev.turntable.harness.check.TimelinePrinter;
+import dev.turntable.harness.fixture.Fixture;
+import dev.turntable.harness.fixture.FixtureException;
+import dev.turntable.harness.fixture.FixtureReader;
+import dev.turntable.harness.replay.FixtureReplay;
+import dev.turntable.harness.replay.ReplayResult;
+import dev.turntable.harness.replay.ReplaySpeed;
+import dev.turntable.harness.report.HtmlReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay fixtures through the mock AssemblyAI server and the LLM/TTS stubs against the real",
+      "agent, then check turn timing and barge-in decisions. No keys, no network.",
+      "Exit code 1 when a check fails."
+    })
+final class ReplayCommand implements Callable<Integer> {
+  static final Path DEFAULT_FIXTURES = Path.of("fixtures");
+
+  @Parameters(paramLabel = "FIXTURE", arity = "0..*", description = "Fixture folders, or folders of fixtures (default: ./fixtures).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", description = "Replay N times faster than real time, or 'max': the fastest speed whose verdicts equal 1x (default: ${DEFAULT-VALUE}).")
+  String speed;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with a timeline per session.")
+  Path report;
+
+  @Option(names = "--quiet", description = "Only the verdict table.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Fixture> fixtures = read(paths.isEmpty() ? List.of(DEFAULT_FIXTURES) : paths);
+    PrintStream out = System.out;
+    List<ReplayResult> results = new ArrayList<>();
+    for (Fixture fixture : fixtures) {
+      ReplayResult result = replay(fixture, out);
+      results.add(result);
+      if (!quiet) {
+        ReplayPrinter.printSession(out, result);
+      }
+    }
+    ReplayPrinter.printVerdicts(out, results);
+    if (report != null) {
+      Path index = HtmlReport.write(report, "Turntable replay", ReplayPrinter.reportSessions(results));
+      out.println("report: " + index);
+    }
+    return results.stream().allMatch(r -> r.verdict().passed()) ? 0 : 1;
+  }
+
+  private ReplayResult replay(Fixture fixture, PrintStream out) throws Exception {
+    if (!speed.equalsIgnoreCase("max")) {
+      return FixtureReplay.run(fixture, ReplaySpeed.parse(speed), null);
+    }
+    ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
+    out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",
+        fixture.dir().getFileName(), ReplaySpeed.format(search.best().speed()), search.tried());
+    return search.best();
+  }
+
+  /** Each path is a fixture (it has fixture.json) or a folder whose subfolders are fixtures. */
+  static List<Fixture> read(List<Path> paths) throws IOException {
+    List<Fixture> fixtures = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.isDirectory(path)) {
+        throw new UserException(path + ": no such fixture folder");
+      }
+      if (Files.exists(path.resolve("fixture.json"))) {
+        fixtures.add(readOne(path));
+        continue;
+      }
+      try (Stream<Path> children = Files.list(path)) {
+        List<Path> dirs =
+            children.filter(d -> Files.exists(d.resolve("fixture.json"))).sorted().toList();
+        if (dirs.isEmpty()) {
+          throw new UserException(path + ": holds no fixtures (folders with a fixture.json)");
+        }
+        for (Path dir : dirs) {
+          fixtures.add(readOne(dir));
+        }
+      }
+    }
+    return fixtures;
+  }
+
+  private static Fixture readOne(Path dir) {
+    try {
+      return FixtureReader.read(dir);
+    } catch (FixtureException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.turntable.harness.replay;
+
+import dev.turntable.harness.check.Decisions;
+import dev.turntable.harness.fixture.Fixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Replay speeds: parsing, and the search for the fastest speed that changes no verdict. */
+public final class ReplaySpeed {
+  /** Speeds tried by {@link #fastestIdentical}, in order; it stops at the first that differs. */
+  static final double[] LADDER = {5, 10, 20, 30, 40, 60, 80};
+
+  /** The fastest replay whose decisions and verdict equal the 1× replay's, and what was tried. */
+  public record Search(ReplayResult best, List<String> tried) {}
+
+  private ReplaySpeed() {}
+
+  public static double parse(String text) {
+    try {
+      double speed = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
+      if (speed > 0 && speed <= 1000) {
+        return speed;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new IllegalArgumentException("--speed takes a number from 0 to 1000, or max; got " + text);
+  }
+
+  public static String format(double speed) {
+    return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.format(Locale.ROOT, "%.1f", speed);
+  }
+
+  public static Search fastestIdentical(Fixture fixture) throws Exception {
+    ReplayResult reference = FixtureReplay.run(fixture, 1, null);
+    ReplayResult best = reference;
+    List<String> tried = new ArrayList<>(List.of("1x"));
+    for (double speed : LADDER) {
+      ReplayResult candidate = FixtureReplay.run(fixture, speed, null);
+      boolean same = sameOutcome(reference, candidate);
+      tried.add(format(speed) + "x " + (same ? "same" : "differs"));
+      if (!same) {
+        break;
+      }
+      best = candidate;
+    }
+    return new Search(best, tried);
+  }
+
+  static boolean sameOutcome(ReplayResult a, ReplayResult b) {
+    return a.verdict().equals(b.verdict())
+        && Decisions.of(a.timeline()).equals(Decisions.of(b.timeline()));
+  }
+}
