@@ -1,12 +1,12 @@
 package dev.turntable.harness.cli;
 
-import dev.turntable.harness.check.TimelinePrinter;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureException;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.harness.replay.ReplayResult;
 import dev.turntable.harness.replay.ReplaySpeed;
+import dev.turntable.harness.replay.ReplayWarmUp;
 import dev.turntable.harness.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,7 +65,11 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplayResult replay(Fixture fixture, PrintStream out) throws Exception {
     if (!speed.equalsIgnoreCase("max")) {
-      return FixtureReplay.run(fixture, ReplaySpeed.parse(speed), null);
+      double n = ReplaySpeed.parse(speed);
+      if (n > 1) {
+        ReplayWarmUp.ensure(fixture);
+      }
+      return FixtureReplay.run(fixture, n, null);
     }
     ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
     out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",
