@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       AgentCommand.class,
       DevicesCommand.class,
       ReplayCommand.class,
+      ServeCommand.class,
       SynthesizeCommand.class,
       CommandLine.HelpCommand.class
     })

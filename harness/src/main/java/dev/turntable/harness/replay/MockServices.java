@@ -30,11 +30,14 @@ public final class MockServices implements AutoCloseable {
   }
 
   public static MockServices start(Supplier<? extends SessionDriver> driver, StubOptions stubOptions) {
+    return start(MockAssemblyAiServer.builder().driver(driver).authMode(AuthMode.acceptAny()), stubOptions);
+  }
+
+  /** With the mock STT server configured by the caller (host, port, TLS, auth …). */
+  public static MockServices start(MockAssemblyAiServer.Builder sttServer, StubOptions stubOptions) {
     ServiceStubs stubs = new ServiceStubs(stubOptions).start();
     try {
-      MockAssemblyAiServer stt =
-          MockAssemblyAiServer.builder().driver(driver).authMode(AuthMode.acceptAny()).start();
-      return new MockServices(stt, stubs);
+      return new MockServices(sttServer.start(), stubs);
     } catch (RuntimeException e) {
       stubs.close();
       throw e;
