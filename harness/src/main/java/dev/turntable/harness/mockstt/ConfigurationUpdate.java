@@ -45,12 +45,12 @@ final class ConfigurationUpdate {
 
   private static Map<String, String> otherFields(Map<String, String> before, JsonNode update) {
     Map<String, String> other = new HashMap<>(before);
-    update.fields().forEachRemaining(field -> {
+    for (Map.Entry<String, JsonNode> field : update.properties()) {
       if (!MODELLED.contains(field.getKey()) && !field.getValue().isNull()) {
         JsonNode value = field.getValue();
         other.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
       }
-    });
+    }
     return other;
   }
 

@@ -224,8 +224,8 @@ public final class MockAssemblyAiServer implements AutoCloseable {
     private Duration strictTolerance = Duration.ofSeconds(1);
     private Duration maxSessionDuration = Duration.ofHours(3);
     private int workers = Runtime.getRuntime().availableProcessors();
-    private Clock clock = Clock.system();
-    private java.time.Clock wallClock = java.time.Clock.systemUTC();
+    private final Clock clock = Clock.system();
+    private final java.time.Clock wallClock = java.time.Clock.systemUTC();
 
     private Builder() {}
 
@@ -311,12 +311,6 @@ public final class MockAssemblyAiServer implements AutoCloseable {
         throw new IllegalArgumentException("workers must be at least 1, was " + workers);
       }
       this.workers = workers;
-      return this;
-    }
-
-    Builder clock(Clock clock, java.time.Clock wallClock) {
-      this.clock = clock;
-      this.wallClock = wallClock;
       return this;
     }
 
