@@ -1,0 +1,54 @@
+package dev.turntable.harness.junit;
+
+import dev.turntable.harness.fixture.Fixture;
+import dev.turntable.harness.fixture.FixtureReader;
+import dev.turntable.harness.replay.FixtureReplay;
+import dev.turntable.harness.replay.ReplayResult;
+import dev.turntable.harness.replay.ReplayWarmUp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that replays fixtures through the mocks against the real agent and hands the
+ * result to the test. See {@link Replay}.
+ */
+public final class TurntableExtension implements ParameterResolver {
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.isAnnotated(Replay.class)
+        && parameter.getParameter().getType().isAssignableFrom(ReplayResult.class);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Replay replay = parameter.findAnnotation(Replay.class).orElseThrow();
+    Path dir = locate(replay.value());
+    try {
+      Fixture fixture = FixtureReader.read(dir);
+      if (replay.speed() > 1) {
+        ReplayWarmUp.ensure(fixture);
+      }
+      return FixtureReplay.run(fixture, replay.speed(), null);
+    } catch (Exception e) {
+      throw new ParameterResolutionException("replaying " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  static Path locate(String path) {
+    Path given = Path.of(path);
+    if (given.isAbsolute()) {
+      return given;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(given))) {
+        return dir.resolve(given);
+      }
+    }
+    throw new ParameterResolutionException(
+        "no fixture folder " + path + " in " + Path.of("").toAbsolutePath() + " or any folder above it");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.turntable.harness.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.turntable.agent.conversation.AgentEvent;
+import dev.turntable.agent.turn.InterruptionRule;
+import dev.turntable.harness.replay.ReplayResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+@ExtendWith(TurntableExtension.class)
+class TurntableExtensionIT {
+  @Test
+  void injectsTheReplayOfAFixture(@Replay(value = "fixtures/barge-in-wait-stop", speed = 10) ReplayResult replay) {
+    assertThat(replay.speed()).isEqualTo(10);
+    assertThat(replay.verdict().passed()).isTrue();
+    assertThat(replay.measures().bargeIns())
+        .singleElement()
+        .satisfies(b -> assertThat(b.rule()).isEqualTo(InterruptionRule.ALWAYS_INTERRUPT_WORD));
+    assertThat(replay.timeline().all(AgentEvent.UserTurnEnded.class))
+        .extracting(AgentEvent.UserTurnEnded::text)
+        .containsExactly("Tell me about the history of the old town.", "Wait, stop.");
+  }
+
+  @Test
+  void aMissingFixtureSaysWhereItLooked() {
+    assertThatThrownBy(() -> TurntableExtension.locate("fixtures/no-such-session"))
+        .isInstanceOf(ParameterResolutionException.class)
+        .hasMessageContaining("no fixture folder fixtures/no-such-session");
+  }
+}
