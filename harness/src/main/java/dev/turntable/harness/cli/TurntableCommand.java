@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AgentCommand.class,
       DevicesCommand.class,
+      RecordCommand.class,
       ReplayCommand.class,
       ServeCommand.class,
       SynthesizeCommand.class,

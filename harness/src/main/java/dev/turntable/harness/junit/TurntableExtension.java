@@ -3,9 +3,13 @@ package dev.turntable.harness.junit;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
+import dev.turntable.agent.config.Environment;
+import dev.turntable.harness.replay.LiveRerecord;
+import dev.turntable.harness.replay.RecordMode;
 import dev.turntable.harness.replay.ReplayResult;
 import dev.turntable.harness.replay.ReplayWarmUp;
 import java.nio.file.Files;
+import org.apache.commons.io.file.PathUtils;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -28,6 +32,9 @@ public final class TurntableExtension implements ParameterResolver {
     Replay replay = parameter.findAnnotation(Replay.class).orElseThrow();
     Path dir = locate(replay.value());
     try {
+      if (RecordMode.from(System.getenv()) == RecordMode.RECORD) {
+        rerecord(dir);
+      }
       Fixture fixture = FixtureReader.read(dir);
       if (replay.speed() > 1) {
         ReplayWarmUp.ensure(fixture);
@@ -36,6 +43,21 @@ public final class TurntableExtension implements ParameterResolver {
     } catch (Exception e) {
       throw new ParameterResolutionException("replaying " + dir + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Records the fixture again against the real services, then swaps it in. */
+  private static void rerecord(Path dir) throws Exception {
+    Path fresh = dir.resolveSibling(dir.getFileName() + ".recording");
+    if (Files.exists(fresh)) {
+      PathUtils.deleteDirectory(fresh);
+    }
+    LiveRerecord.run(FixtureReader.read(dir), Environment.load(), fresh, "junit");
+    Path conversation = dir.resolve(dev.turntable.harness.replay.FixtureSynthesizer.SCRIPT_FILE);
+    if (Files.exists(conversation)) {
+      Files.copy(conversation, fresh.resolve(conversation.getFileName()));
+    }
+    PathUtils.deleteDirectory(dir);
+    Files.move(fresh, dir);
   }
 
   static Path locate(String path) {
