@@ -1,6 +1,7 @@
 package dev.turntable.harness.junit;
 
 import dev.turntable.harness.fixture.Fixture;
+import dev.turntable.harness.fixture.FixturePaths;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.agent.config.Environment;
@@ -61,16 +62,10 @@ public final class TurntableExtension implements ParameterResolver {
   }
 
   static Path locate(String path) {
-    Path given = Path.of(path);
-    if (given.isAbsolute()) {
-      return given;
+    try {
+      return FixturePaths.locate(path);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterResolutionException(e.getMessage());
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve(given))) {
-        return dir.resolve(given);
-      }
-    }
-    throw new ParameterResolutionException(
-        "no fixture folder " + path + " in " + Path.of("").toAbsolutePath() + " or any folder above it");
   }
 }

@@ -1,0 +1,17 @@
+package dev.turntable.harness.cucumber;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+
+/** Runs every scenario under the project's top-level {@code features/} with the step library. */
+@Suite
+@IncludeEngines("cucumber")
+@SelectDirectories("../features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.turntable.harness.cucumber")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+class FeaturesIT {}
