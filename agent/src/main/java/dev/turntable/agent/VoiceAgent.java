@@ -35,6 +35,7 @@ public final class VoiceAgent implements AutoCloseable {
   private final Conversation conversation;
   private final MicrophonePump pump;
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private volatile long streamStartNanos;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -64,6 +65,7 @@ public final class VoiceAgent implements AutoCloseable {
     parts.speaker().setListener(e -> loop.execute(() -> conversation.onPlayback(e)));
     parts.stt().start(e -> loop.execute(() -> onStt(e)));
     pump.ended().whenComplete((ok, error) -> finished.complete(null));
+    streamStartNanos = conversation.markStreamStart();
     pump.start();
   }
 
@@ -72,6 +74,11 @@ public final class VoiceAgent implements AutoCloseable {
     if (conversation.sessionOver()) {
       finished.complete(null);
     }
+  }
+
+  /** The clock's time when the microphone stream started: time zero of every agent event. */
+  public long streamStartNanos() {
+    return streamStartNanos;
   }
 
   /** Audio milliseconds sent to STT so far: the stream position used to place events. */

@@ -27,7 +27,7 @@ import java.util.concurrent.Executor;
 public final class Conversation {
   private final ConversationSettings settings;
   private final Clock clock;
-  private final long origin;
+  private volatile long origin;
   private final List<AgentEventListener> listeners;
   private final ConversationHistory history;
   private final Speech speech;
@@ -78,6 +78,17 @@ public final class Conversation {
 
   public void onPlayback(PlaybackEvent event) {
     speech.onPlayback(event);
+  }
+
+  /**
+   * Called just before the first microphone frame is sent: from then on, event times count from
+   * the start of the audio stream, so an event's time and its audio position share one origin.
+   *
+   * @return the clock's time at the start of the stream
+   */
+  public long markStreamStart() {
+    origin = clock.nanoTime();
+    return origin;
   }
 
   /** True while the agent's audio is coming out of the speaker; read by the mic pump. */

@@ -26,8 +26,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Runs the real agent once, with a WAV file as its microphone and a {@link CapturingSpeaker}, against
- * whatever {@code env} points at, as fast as {@code clock} runs: the file is paced, the agent's clock
- * and the speaker run at its speed. Optionally records the run as a fixture (on the same clock).
+ * whatever {@code env} points at, as fast as {@code recordingClock} runs: the file is paced, the
+ * agent's clock and the speaker run at its speed. Optionally records the run as a fixture.
  */
 public final class SessionRun {
   /** What happened: every agent event with its audio position, and what the speaker played. */
@@ -44,14 +44,14 @@ public final class SessionRun {
       ServiceChoices choices,
       ConversationSettings settings,
       boolean halfDuplex,
-      ScaledClock clock,
+      ScaledClock recordingClock,
       SessionRecorder recorder)
       throws IOException, InterruptedException, TimeoutException {
     OkHttpClient http = StreamingHttpClients.create();
     if (recorder != null) {
       http = http.newBuilder().addInterceptor(recorder.httpInterceptor()).build();
     }
-    double speed = clock.speed();
+    double speed = recordingClock.speed();
     TimelineCollector collector = new TimelineCollector();
     List<AgentEventListener> listeners = new ArrayList<>(List.of(collector));
     SttWireTap tap = SttWireTap.NONE;
@@ -61,6 +61,7 @@ public final class SessionRun {
     }
     Services services = Services.create(env, choices, http, tap);
     WavFileSource file = new WavFileSource(micWav, speed);
+    ScaledClock clock = new ScaledClock(dev.turntable.agent.time.Clock.system(), speed);
     CapturingSpeaker capture = new CapturingSpeaker(services.tts().format(), clock, speed);
     AudioSource mic = recorder == null ? file : recorder.wrap(file);
     AudioSink speaker = recorder == null ? capture : recorder.wrap(capture);
@@ -84,6 +85,12 @@ public final class SessionRun {
       agent.close();
       StreamingHttpClients.shutdown(http);
     }
-    return new Outcome(collector.timeline(), capture.spans(), capture.format());
+    // The speaker counts from its clock's zero; agent events count from the start of the stream.
+    double streamStartMs = agent.streamStartNanos() / 1e6;
+    List<CapturingSpeaker.PlayedSpan> played =
+        capture.spans().stream()
+            .map(span -> new CapturingSpeaker.PlayedSpan(span.startMs() - streamStartMs, span.pcm()))
+            .toList();
+    return new Outcome(collector.timeline(), played, capture.format());
   }
 }
