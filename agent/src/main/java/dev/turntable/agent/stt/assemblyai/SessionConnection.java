@@ -72,16 +72,19 @@ final class SessionConnection extends WebSocketClient {
     super.run();
   }
 
+  // The tap hears a frame before it is queued: the server's answer can arrive on the read thread
+  // before send() returns, and a recording must keep the order the frames crossed the wire in.
+  // Only a connection dropping between isOpen() and send() could make the tap see an unsent frame.
   boolean sendText(String json) {
     if (!isOpen()) {
       return false;
     }
+    tap.sentText(json);
     try {
       send(json);
     } catch (WebsocketNotConnectedException e) {
       return false;
     }
-    tap.sentText(json);
     return true;
   }
 
@@ -89,12 +92,12 @@ final class SessionConnection extends WebSocketClient {
     if (!isOpen()) {
       return false;
     }
+    tap.sentAudio(pcm);
     try {
       send(pcm);
     } catch (WebsocketNotConnectedException e) {
       return false;
     }
-    tap.sentAudio(pcm);
     return true;
   }
 
