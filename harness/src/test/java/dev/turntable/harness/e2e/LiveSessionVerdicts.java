@@ -105,14 +105,17 @@ final class LiveSessionVerdicts {
     return match;
   }
 
-  // (4) The backchannel was heard and suppressed, and the speech went on across it.
+  // (4) The backchannel was heard and suppressed, and the speech went on across it: from just
+  // before it was said until well after its turn arrived. Had it stopped the agent, the speaker
+  // would be silent from at most the line buffer plus STOP_MARGIN_MS after the arrival until a new
+  // reply (an LLM and a TTS request later), so the window runs a pause limit beyond that.
   private void backchannelDidNotStopIt() {
     UserTrack.Placed backchannel = session.user().line(1);
     AgentEventLine suppressed = first(AgentEvent.BargeInSuppressed.class);
     assertThat(((AgentEvent.BargeInSuppressed) suppressed.event()).text()).isEqualTo(backchannel.text());
     int from = time.micRecFromTrack(backchannel.start()) - Pcm.samplesFor(200);
     int to = Math.max(time.micRecFromTrack(backchannel.end()), time.micRecFromStream(suppressed.audioMs()))
-        + Pcm.samplesFor(300);
+        + Pcm.samplesFor(session.lineBufferMs() + STOP_MARGIN_MS + PAUSE_LIMIT_MS);
     double pauseMs = Pcm.millis(Pcm.longestSilence(speaker, time.speakerFromMicRec(from), time.speakerFromMicRec(to)));
     System.out.printf("LiveAgentAudioIT: longest pause in the agent's speech across \"%s\": %.0f ms%n",
         backchannel.text(), pauseMs);
