@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
       "Keys come from the environment or ./.env (see .env.example). Ctrl-C ends the session."
     })
 final class AgentCommand implements Callable<Integer> {
+  private static final long SESSION_CLOSE_TIMEOUT_SECONDS = 5;
+
   @Mixin AgentOptions agent;
 
   @Option(names = "--input-device", description = "Microphone: index or name from `turntable devices`.")
@@ -54,6 +57,13 @@ final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--record", paramLabel = "DIR", description = "Record the session as a fixture in DIR.")
   Path record;
+
+  /**
+   * Counted down once {@link #call()} has closed the recording. The JVM halts as soon as the
+   * shutdown hooks end, so on Ctrl-C the hook waits for this, or the fixture could be cut off
+   * before its WAV headers are written.
+   */
+  private final CountDownLatch sessionClosed = new CountDownLatch(1);
 
   @Override
   public Integer call() throws Exception {
@@ -78,8 +88,7 @@ final class AgentCommand implements Callable<Integer> {
           halfDuplex
               ? "Half-duplex: the agent cannot be interrupted while it speaks."
               : "Open speakers? The agent hears itself and may interrupt itself: use headphones or --half-duplex.");
-      CountDownLatch done = new CountDownLatch(1);
-      Thread shutdown = new Thread(() -> { voiceAgent.close(); done.countDown(); }, "turntable-shutdown");
+      Thread shutdown = new Thread(() -> { voiceAgent.close(); awaitSessionClosed(); }, "turntable-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       voiceAgent.start();
       out.println("[listening] speak now; Ctrl-C to stop.");
@@ -88,6 +97,18 @@ final class AgentCommand implements Callable<Integer> {
       return 0;
     } finally {
       StreamingHttpClients.shutdown(http);
+      sessionClosed.countDown();
+    }
+  }
+
+  private void awaitSessionClosed() {
+    try {
+      if (!sessionClosed.await(SESSION_CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        System.err.println("turntable agent: the session did not close within "
+            + SESSION_CLOSE_TIMEOUT_SECONDS + " s; exiting anyway (a recording may be incomplete)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
