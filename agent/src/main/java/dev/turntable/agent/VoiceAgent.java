@@ -8,6 +8,7 @@ import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.conversation.EventLoop;
 import dev.turntable.agent.llm.ChatModel;
 import dev.turntable.agent.stt.SpeechToText;
+import dev.turntable.agent.stt.SttEvent;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.tts.SpeechSynthesizer;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class VoiceAgent implements AutoCloseable {
     pump.start();
   }
 
-  private void onStt(dev.turntable.agent.stt.SttEvent event) {
+  private void onStt(SttEvent event) {
     conversation.onStt(event);
     if (conversation.sessionOver()) {
       finished.complete(null);
@@ -84,11 +85,6 @@ public final class VoiceAgent implements AutoCloseable {
   /** Audio milliseconds sent to STT so far: the stream position used to place events. */
   public long audioMsSent() {
     return pump.audioMsSent();
-  }
-
-  /** Completes when the microphone ends (a file source or a lost device). */
-  public CompletableFuture<Void> microphoneEnded() {
-    return pump.ended();
   }
 
   /** Completes when the microphone ends or the STT session is over for good. */
@@ -114,7 +110,10 @@ public final class VoiceAgent implements AutoCloseable {
     return false;
   }
 
-  /** Stops listening, ends the STT session cleanly (Terminate, Termination), stops the speaker. */
+  /**
+   * Stops listening, ends the STT session cleanly (Terminate, then Termination with any last
+   * turns), cancels a reply still in progress and silences the speaker.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -122,7 +121,7 @@ public final class VoiceAgent implements AutoCloseable {
     }
     pump.close();
     parts.stt().close();
-    parts.speaker().stop();
+    loop.execute(conversation::shutDown);
     loop.close();
     parts.speaker().close();
     parts.microphone().close();

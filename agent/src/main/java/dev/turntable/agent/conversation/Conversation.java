@@ -1,7 +1,6 @@
 package dev.turntable.agent.conversation;
 
 import dev.turntable.agent.audio.AudioSink;
-import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.PlaybackEvent;
 import dev.turntable.agent.conversation.AgentEvent.AgentError;
 import dev.turntable.agent.conversation.AgentEvent.BargeInAccepted;
@@ -15,7 +14,6 @@ import dev.turntable.agent.stt.SttEvent.Turn;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.tts.SpeechSynthesizer;
 import dev.turntable.agent.turn.InterruptionRule;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -89,6 +87,15 @@ public final class Conversation {
   public long markStreamStart() {
     origin = clock.nanoTime();
     return origin;
+  }
+
+  /** The session is ending: cancel whatever reply is still being produced. Runs on the loop. */
+  public void shutDown() {
+    if (reply != null) {
+      speech.stopSpeaking(reply);
+      reply = null;
+    }
+    sessionOver = true;
   }
 
   /** True while the agent's audio is coming out of the speaker; read by the mic pump. */
@@ -225,9 +232,5 @@ public final class Conversation {
     return heardCount >= words.length
         ? ""
         : String.join(" ", List.of(words).subList(heardCount, words.length));
-  }
-
-  static Duration framesToDuration(PcmFormat format, long frames) {
-    return Duration.ofNanos((long) (format.millisForFrames(frames) * 1e6));
   }
 }

@@ -31,10 +31,6 @@ public final class EventLoop implements Executor, AutoCloseable {
     tasks.add(task);
   }
 
-  public boolean inLoop() {
-    return Thread.currentThread() == thread;
-  }
-
   private void run() {
     while (true) {
       Runnable task;
