@@ -32,6 +32,15 @@ public final class Environment {
     return Optional.ofNullable(values.get(name));
   }
 
+  /** The values of every secret variable that is set: what a recorder must never write. */
+  public java.util.Set<String> secretValues() {
+    java.util.Set<String> secrets = new java.util.HashSet<>();
+    for (String name : Providers.SECRET_VARIABLES) {
+      get(name).ifPresent(secrets::add);
+    }
+    return secrets;
+  }
+
   public String getOrDefault(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }

@@ -4,7 +4,6 @@ import dev.turntable.agent.VoiceAgent;
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.AudioSource;
 import dev.turntable.agent.config.Environment;
-import dev.turntable.agent.config.Providers;
 import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.AgentEventListener;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
@@ -40,7 +37,7 @@ final class AgentRecording implements AutoCloseable {
     }
     FixtureManifest manifest = manifest(options, halfDuplex, env);
     return new AgentRecording(
-        SessionRecorder.start(dir, manifest, Clock.system(), new Redactor(secrets(env))));
+        SessionRecorder.start(dir, manifest, Clock.system(), new Redactor(env.secretValues())));
   }
 
   OkHttpClient wrap(OkHttpClient http) {
@@ -71,12 +68,6 @@ final class AgentRecording implements AutoCloseable {
     }
   }
 
-  static Set<String> secrets(Environment env) {
-    return Providers.SECRET_VARIABLES.stream()
-        .map(env::get)
-        .flatMap(Optional::stream)
-        .collect(Collectors.toSet());
-  }
 
   static FixtureManifest manifest(AgentOptions options, boolean halfDuplex, Environment env) {
     ServiceChoices choices = options.serviceChoices();

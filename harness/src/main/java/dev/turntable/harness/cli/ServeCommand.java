@@ -111,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private Supplier<? extends SessionDriver> driver(Fixture fixture) throws Exception {
     if (fixture != null) {
-      SttRecording recording = SttRecording.of(fixture.dir().resolve("stt.jsonl").toString(), fixture.sttFrames());
+      SttRecording recording = SttRecording.of(fixture);
       return ReplayDriver.factory(recording, new ReplayDriver.Options(false, speed));
     }
     if (source.script != null) {

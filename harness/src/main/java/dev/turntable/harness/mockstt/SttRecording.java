@@ -78,6 +78,11 @@ public final class SttRecording {
     return new SttRecording(source, out);
   }
 
+  /** A fixture's STT frames, as its reader already checked them. */
+  public static SttRecording of(dev.turntable.harness.fixture.Fixture fixture) {
+    return of(fixture.dir().resolve("stt.jsonl").toString(), fixture.sttFrames());
+  }
+
   public String source() {
     return source;
   }

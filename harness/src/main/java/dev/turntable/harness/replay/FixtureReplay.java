@@ -30,7 +30,7 @@ public final class FixtureReplay {
   /** @param recordTo also record the replay as a new fixture there, or null */
   public static ReplayResult run(Fixture fixture, double speed, Path recordTo) throws Exception {
     FixtureManifest manifest = fixture.manifest();
-    SttRecording recording = SttRecording.of(fixture.dir().resolve("stt.jsonl").toString(), fixture.sttFrames());
+    SttRecording recording = SttRecording.of(fixture);
     StubOptions stubs = StubOptions.defaults().withTiming(StubTiming.DEFAULT.scale(speed));
     if (fixture.httpDir().isPresent()) {
       stubs = stubs.withRecordings(fixture.httpDir().get());
@@ -47,7 +47,7 @@ public final class FixtureReplay {
               choices,
               FixtureSettings.conversation(manifest),
               FixtureSettings.halfDuplex(manifest),
-              clock,
+              speed,
               recorder);
       return judge(fixture, speed, outcome);
     }

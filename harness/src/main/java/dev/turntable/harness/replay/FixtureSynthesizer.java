@@ -7,7 +7,6 @@ import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.Clock;
-import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
 import dev.turntable.harness.mockstt.Script;
@@ -61,7 +60,6 @@ public final class FixtureSynthesizer {
     ServiceChoices choices = ServiceChoices.defaults();
     ConversationSettings settings = ConversationSettings.defaults();
     var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
-    ScaledClock clock = new ScaledClock(Clock.system(), 1.0);
     try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {
       mocks.stubs().openAi().replies(conversation.agent().stream().map(StubReply::text).toList());
       var env = mocks.environment(null);
@@ -76,8 +74,8 @@ public final class FixtureSynthesizer {
                   Services.sttOptions(env, choices))
               .withExpected(conversation.expected());
       try (SessionRecorder recorder =
-          SessionRecorder.start(outDir, manifest, clock, new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
-        SessionRun.run(micWav, env, choices, settings, false, clock, recorder);
+          SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
+        SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);
       }
     }
   }

@@ -1,19 +1,14 @@
 package dev.turntable.harness.replay;
 
 import dev.turntable.agent.config.Environment;
-import dev.turntable.agent.config.Providers;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.time.Clock;
-import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
 import dev.turntable.harness.record.RecordingManifest;
 import dev.turntable.harness.record.SessionRecorder;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Records a fixture anew against whatever {@code env} points at — the real services, with the
@@ -32,11 +27,8 @@ public final class LiveRerecord {
         RecordingManifest.of(version, old.description(), old.tags(), choices, settings, halfDuplex,
                 Services.sttOptions(env, choices))
             .withExpected(old.expected());
-    Set<String> secrets =
-        Providers.SECRET_VARIABLES.stream().map(env::get).flatMap(Optional::stream).collect(Collectors.toSet());
-    ScaledClock clock = new ScaledClock(Clock.system(), 1.0);
-    try (SessionRecorder recorder = SessionRecorder.start(outDir, manifest, clock, new Redactor(secrets))) {
-      SessionRun.run(source.micWav(), env, choices, settings, halfDuplex, clock, recorder);
+    try (SessionRecorder recorder = SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(env.secretValues()))) {
+      SessionRun.run(source.micWav(), env, choices, settings, halfDuplex, 1.0, recorder);
     }
     return outDir;
   }

@@ -12,6 +12,7 @@ import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.http.StreamingHttpClients;
 import dev.turntable.agent.stt.SttWireTap;
+import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.record.SessionRecorder;
@@ -26,8 +27,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * Runs the real agent once, with a WAV file as its microphone and a {@link CapturingSpeaker}, against
- * whatever {@code env} points at, as fast as {@code recordingClock} runs: the file is paced, the
- * agent's clock and the speaker run at its speed. Optionally records the run as a fixture.
+ * whatever {@code env} points at, {@code speed} times faster than real time: the file is paced, the
+ * agent's clock and the speaker run at that speed. Optionally records the run as a fixture (the
+ * recorder keeps its own clock, which must run at the same speed).
  */
 public final class SessionRun {
   /** What happened: every agent event with its audio position, and what the speaker played. */
@@ -44,14 +46,13 @@ public final class SessionRun {
       ServiceChoices choices,
       ConversationSettings settings,
       boolean halfDuplex,
-      ScaledClock recordingClock,
+      double speed,
       SessionRecorder recorder)
       throws IOException, InterruptedException, TimeoutException {
     OkHttpClient http = StreamingHttpClients.create();
     if (recorder != null) {
       http = http.newBuilder().addInterceptor(recorder.httpInterceptor()).build();
     }
-    double speed = recordingClock.speed();
     TimelineCollector collector = new TimelineCollector();
     List<AgentEventListener> listeners = new ArrayList<>(List.of(collector));
     SttWireTap tap = SttWireTap.NONE;
@@ -61,7 +62,7 @@ public final class SessionRun {
     }
     Services services = Services.create(env, choices, http, tap);
     WavFileSource file = new WavFileSource(micWav, speed);
-    ScaledClock clock = new ScaledClock(dev.turntable.agent.time.Clock.system(), speed);
+    ScaledClock clock = new ScaledClock(Clock.system(), speed);
     CapturingSpeaker capture = new CapturingSpeaker(services.tts().format(), clock, speed);
     AudioSource mic = recorder == null ? file : recorder.wrap(file);
     AudioSink speaker = recorder == null ? capture : recorder.wrap(capture);

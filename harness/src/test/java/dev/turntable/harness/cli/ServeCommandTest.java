@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.Providers;
-import dev.turntable.agent.time.Clock;
-import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureSettings;
@@ -55,7 +53,7 @@ class ServeCommandTest {
               FixtureSettings.choices(fixture.manifest()),
               FixtureSettings.conversation(fixture.manifest()),
               false,
-              new ScaledClock(Clock.system(), 4),
+              4,
               null);
 
       assertThat(outcome.timeline().all(AgentEvent.UserTurnEnded.class))

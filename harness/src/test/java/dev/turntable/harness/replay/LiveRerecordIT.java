@@ -20,7 +20,7 @@ class LiveRerecordIT {
   void reRecordingAgainstServicesThatAnswerAsBeforeGivesTheSameFixture(@TempDir Path temp) throws Exception {
     Fixture fixture = FixtureReader.read(Path.of("..", "fixtures", "question-answer"));
     var driver =
-        ReplayDriver.factory(SttRecording.of("stt.jsonl", fixture.sttFrames()), ReplayDriver.Options.audioClock());
+        ReplayDriver.factory(SttRecording.of(fixture), ReplayDriver.Options.audioClock());
     try (MockServices services =
         MockServices.start(driver, StubOptions.defaults().withRecordings(fixture.httpDir().orElseThrow()))) {
       Path out = LiveRerecord.run(fixture, services.environment("turntable-voice"), temp.resolve("new"), "test");

@@ -2,8 +2,6 @@ package dev.turntable.harness.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turntable.agent.time.Clock;
-import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.mockstt.ReleaseStatistics;
@@ -33,12 +31,12 @@ class ReplayReleaseBenchmark {
     for (Path dir : dirs) {
       Fixture fixture = FixtureReader.read(dir);
       var driver =
-          ReplayDriver.factory(SttRecording.of("stt.jsonl", fixture.sttFrames()), ReplayDriver.Options.audioClock());
+          ReplayDriver.factory(SttRecording.of(fixture), ReplayDriver.Options.audioClock());
       var stubs = StubOptions.defaults().withRecordings(fixture.httpDir().orElseThrow());
       try (MockServices mocks = MockServices.start(driver, stubs)) {
         var choices = FixtureSettings.choices(fixture.manifest());
         SessionRun.run(fixture.micWav(), mocks.environment(choices.voice()), choices,
-            FixtureSettings.conversation(fixture.manifest()), false, new ScaledClock(Clock.system(), 1), null);
+            FixtureSettings.conversation(fixture.manifest()), false, 1, null);
         ReleaseStatistics stats = mocks.stt().releaseStatistics();
         assertThat(stats.count()).isPositive();
         System.out.printf("%s: %d releases, audio gap p50 %d ms p99 %d ms max %d ms;"
