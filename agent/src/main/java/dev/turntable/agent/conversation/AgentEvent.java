@@ -61,4 +61,15 @@ public sealed interface AgentEvent {
 
   /** An edge failed; {@code source} is "stt", "llm", "tts" or "speaker". */
   record AgentError(long atNanos, String source, String message) implements AgentEvent {}
+
+  /**
+   * The agent's own work on its loop for a reply, from an input's arrival (the end-of-turn message,
+   * a segment's first audio) to what it caused (the LLM request sent, the audio written to the
+   * speaker): time queued behind other work plus the work itself, on the agent's clock. Zero on
+   * virtual time, where the agent's work takes no time.
+   */
+  record AgentWork(long atNanos, int reply, String stage, double workMs) implements AgentEvent {
+    public static final String LLM_REQUEST = "llm-request";
+    public static final String SPEAKER_WRITE = "speaker-write";
+  }
 }
