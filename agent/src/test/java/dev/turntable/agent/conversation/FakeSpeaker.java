@@ -46,6 +46,14 @@ final class FakeSpeaker implements AudioSink {
 
   private boolean audible;
 
+  long pendingFrames() {
+    return framesQueued - framesPlayed;
+  }
+
+  boolean audible() {
+    return audible;
+  }
+
   @Override
   public void stop() {
     stops++;
