@@ -6,6 +6,7 @@ import dev.turntable.agent.stt.SttEvent;
 import dev.turntable.agent.stt.SttEvent.Turn;
 import dev.turntable.agent.stt.SttEvent.Word;
 import dev.turntable.agent.time.ManualClock;
+import dev.turntable.agent.time.ManualLoop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class ConversationRig {
   static final long WORD_MS = 300;
 
   final ManualClock clock = new ManualClock();
-  final QueueLoop loop = new QueueLoop(clock);
+  final ManualLoop loop = new ManualLoop(clock);
   final FakeChatModel llm = new FakeChatModel();
   final FakeSynthesizer tts = new FakeSynthesizer();
   final FakeSpeaker speaker = new FakeSpeaker();

@@ -1,8 +1,6 @@
-package dev.turntable.agent.conversation;
+package dev.turntable.agent.time;
 
 import dev.turntable.agent.Cancellable;
-import dev.turntable.agent.time.LoopScheduler;
-import dev.turntable.agent.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Queue;
  * An event loop the test drives by hand: tasks wait until {@link #runAll()}, and timers fire only
  * when the test moves the clock with {@link #advance}, in due order, each at its due time.
  */
-final class QueueLoop implements LoopScheduler {
+public final class ManualLoop implements LoopScheduler {
   private record Timer(long dueNanos, long seq, Runnable task, boolean[] cancelled) {}
 
   private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -22,7 +20,7 @@ final class QueueLoop implements LoopScheduler {
   private final ManualClock clock;
   private long seq;
 
-  QueueLoop(ManualClock clock) {
+  public ManualLoop(ManualClock clock) {
     this.clock = clock;
   }
 
@@ -38,14 +36,14 @@ final class QueueLoop implements LoopScheduler {
     return () -> cancelled[0] = true;
   }
 
-  void runAll() {
+  public void runAll() {
     for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
       task.run();
     }
   }
 
   /** Moves time forward by {@code ms}, running each timer that falls due on the way. */
-  void advance(long ms) {
+  public void advance(long ms) {
     long end = clock.nanoTime() + ms * 1_000_000L;
     runAll();
     while (true) {
@@ -65,7 +63,7 @@ final class QueueLoop implements LoopScheduler {
     clock.advance(Duration.ofNanos(end - clock.nanoTime()));
   }
 
-  int pendingTimers() {
+  public int pendingTimers() {
     return (int) timers.stream().filter(t -> !t.cancelled()[0]).count();
   }
 }
