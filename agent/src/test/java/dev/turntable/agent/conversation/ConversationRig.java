@@ -25,7 +25,7 @@ final class ConversationRig {
   final ManualLoop loop = new ManualLoop(clock);
   final FakeChatModel llm = new FakeChatModel();
   final FakeSynthesizer tts = new FakeSynthesizer();
-  final FakeSpeaker speaker = new FakeSpeaker();
+  final FakeSpeaker speaker = new FakeSpeaker(clock::millis);
   final List<AgentEvent> events = new ArrayList<>();
   final Conversation conversation;
 
