@@ -62,6 +62,24 @@ final class ConversationRig {
     stt(new SttEvent.TurnUpdate(new Turn(order, text, endOfTurn, words)));
   }
 
+  /** A transcript of words given as "word@ms" on the stream's axis. */
+  void turnWords(int order, boolean endOfTurn, String... wordsAtMs) {
+    List<Word> words = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (String spec : wordsAtMs) {
+      String[] wordAt = spec.split("@");
+      long at = Long.parseLong(wordAt[1]);
+      words.add(new Word(wordAt[0], at, at + 250, 0.9, endOfTurn));
+      texts.add(wordAt[0]);
+    }
+    stt(new SttEvent.TurnUpdate(new Turn(order, String.join(" ", texts), endOfTurn, words)));
+  }
+
+  /** When the first reply's audio began to play, on the stream's axis. */
+  long firstPlaybackMs() {
+    return (long) eventsOf(AgentEvent.PlaybackStarted.class).get(0).atMillis();
+  }
+
   void stt(SttEvent event) {
     loop.execute(() -> conversation.onStt(event));
     run();
