@@ -20,6 +20,7 @@ import java.util.List;
 public record EchoGuard(boolean enabled, Duration lag, Duration lead) {
   public static final Duration DEFAULT_LAG = Duration.ofMillis(900);
   public static final Duration DEFAULT_LEAD = Duration.ofMillis(500);
+  private static final int MAX_MISHEARD_RUN = 2;
 
   /** A word the agent played, with when it began to come out of the speaker. */
   public record PlayedWord(String text, long startMs) {}
@@ -43,24 +44,59 @@ public record EchoGuard(boolean enabled, Duration lag, Duration lead) {
 
   /**
    * The heard words that are not the agent's echo, in order, joined by spaces: what the user said.
-   * Each played word explains at most one heard word. With the guard off, all of {@code heard}.
+   * Each played word explains at most one heard word. One or two words the recognizer got wrong
+   * between two echoed words are echo too: the user's own words come before or after the echo,
+   * not inside it. With the guard off, all of {@code heard}.
    */
   public String notEcho(List<HeardWord> heard, List<PlayedWord> played) {
-    List<String> kept = new ArrayList<>();
-    boolean[] used = new boolean[played.size()];
+    List<HeardWord> words = new ArrayList<>();
     for (HeardWord word : heard) {
-      List<String> tokens = InterruptionPolicy.tokens(word.text());
-      if (tokens.isEmpty()) {
-        continue;
+      if (!InterruptionPolicy.tokens(word.text()).isEmpty()) {
+        words.add(word);
       }
-      int match = enabled ? closestMatch(String.join("", tokens), word.startMs(), played, used) : -1;
-      if (match < 0) {
-        kept.add(word.text());
-      } else {
+    }
+    if (!enabled) {
+      return String.join(" ", words.stream().map(HeardWord::text).toList());
+    }
+    boolean[] echo = new boolean[words.size()];
+    boolean[] used = new boolean[played.size()];
+    for (int i = 0; i < words.size(); i++) {
+      HeardWord word = words.get(i);
+      int match = closestMatch(normalized(word.text()), word.startMs(), played, used);
+      if (match >= 0) {
         used[match] = true;
+        echo[i] = true;
+      }
+    }
+    absorbMisheardWords(echo);
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (!echo[i]) {
+        kept.add(words.get(i).text());
       }
     }
     return String.join(" ", kept);
+  }
+
+  private static void absorbMisheardWords(boolean[] echo) {
+    int i = 0;
+    while (i < echo.length) {
+      if (echo[i]) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < echo.length && !echo[end]) {
+        end++;
+      }
+      boolean inside = i > 0 && end < echo.length;
+      if (inside && end - i <= MAX_MISHEARD_RUN) {
+        for (int j = i; j < end; j++) {
+          echo[j] = true;
+        }
+      }
+      i = end;
+    }
   }
 
   private int closestMatch(String token, long heardMs, List<PlayedWord> played, boolean[] used) {

@@ -41,8 +41,9 @@ class EchoConversationTest {
         "Hello@80 there,@910 I@1870 am@2150 | ECHO",
         "I@1870 am@2150                     | ECHO",
         "Hello@300 there@700                | ECHO",
-        // Echo with a mis-heard word: what is left is too short to interrupt.
-        "Hello@80 bear@910 I@1870           | TOO_SHORT",
+        // Echo with a mis-heard word inside it is still echo; at its edge, too short to interrupt.
+        "Hello@80 bear@910 I@1870           | ECHO",
+        "Hello@80 there@910 bear@1870       | TOO_SHORT",
         // A user talking over the echo still interrupts at once.
         "Hello@80 there@910 wait@1300 stop@1600    | ALWAYS_INTERRUPT_WORD",
         "Can@1500 you@1700 repeat@1900 that@2100   | SUBSTANTIVE",

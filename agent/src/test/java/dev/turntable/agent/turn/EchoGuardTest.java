@@ -48,6 +48,11 @@ class EchoGuardTest {
         "Wait@500 stop@800                 | Wait stop",
         "the@1260 agent@1560 wait@1800     | wait",
         "Hello@60 there@360 can@700 you@900 repeat@1100 | can you repeat",
+        // Up to two mis-heard words between echoed words are echo; the user's words are not inside.
+        "Hello@60 bear@360 I@700           | ''",
+        "Hello@60 bear@360 band@500 I@700  | ''",
+        "Hello@60 wait@200 no@300 stop@400 I@700 | wait no stop",
+        "Hello@60 there@360 bear@700       | bear",
         // One played word explains one heard word.
         "there@360 there@420               | there",
         // The user repeating the agent's words long after is not echo.
