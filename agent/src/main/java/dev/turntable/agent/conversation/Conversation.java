@@ -332,7 +332,9 @@ public final class Conversation {
   }
 
   void replyFinished(Reply finished) {
-    if (!finished.notice) {
+    if (finished.speechFailed) {
+      history.addAssistant(finished.heardText(speech.framesHeard(finished)));
+    } else if (!finished.notice) {
       history.addAssistant(finished.text.toString().strip());
     }
     reply = null;

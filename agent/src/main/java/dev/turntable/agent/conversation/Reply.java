@@ -34,8 +34,10 @@ final class Reply {
   long baselineFrames = -1;
   /** Paused: synthesis goes on, but nothing more goes to the speaker until it resumes. */
   boolean held;
-  /** Failed for good: the user was told instead; nothing of it belongs in the history. */
+  /** The LLM failed for good: the user was told instead; nothing of it belongs in the history. */
   boolean notice;
+  /** TTS failed for good: only what was heard belongs in the history. */
+  boolean speechFailed;
 
   Reply(int id, SentenceChunker chunker) {
     this.id = id;

@@ -155,6 +155,7 @@ final class Speech {
       reply.llmCall.cancel();
       reply.llmDone = true;
       reply.unsynthesized.clear();
+      reply.speechFailed = true;
     }
     reply.ttsCall = null;
     reply.ttsSegment = -1;
