@@ -99,7 +99,7 @@ final class AgentCommand implements Callable<Integer> {
       out.println(
           halfDuplex
               ? "Half-duplex: the agent cannot be interrupted while it speaks."
-              : "Open speakers? The agent hears itself and may interrupt itself: use headphones or --half-duplex.");
+              : "Open speakers? The echo guard drops the agent's own voice; headphones or --half-duplex are surer.");
       Thread shutdown = new Thread(() -> { voiceAgent.close(); awaitSessionClosed(); }, "turntable-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       voiceAgent.start();
