@@ -4,8 +4,9 @@ import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.conversation.AgentEvent.AgentWork;
 import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.time.LoopScheduler;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,10 +33,18 @@ final class LoopWorkMeter implements AgentEventListener {
   }
 
   /** The loop as the conversation sees it: the same queue, each task stamped on arrival. */
-  Executor wrap(Executor loop) {
-    return task -> {
-      long arrived = clock.nanoTime();
-      loop.execute(() -> measure(task, arrived));
+  LoopScheduler wrap(LoopScheduler loop) {
+    return new LoopScheduler() {
+      @Override
+      public void execute(Runnable task) {
+        long arrived = clock.nanoTime();
+        loop.execute(() -> measure(task, arrived));
+      }
+
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        return loop.schedule(delay, () -> measure(task, clock.nanoTime()));
+      }
     };
   }
 

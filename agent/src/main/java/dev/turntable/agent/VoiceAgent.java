@@ -35,7 +35,7 @@ public final class VoiceAgent implements AutoCloseable {
 
   private final Parts parts;
   private final LoopScheduler eventLoop;
-  private final java.util.concurrent.Executor loop;
+  private final LoopScheduler loop;
   private final LoopWorkMeter meter;
   private final VirtualScheduler virtualTime;
   private final Conversation conversation;
