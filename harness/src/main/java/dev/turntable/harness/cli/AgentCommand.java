@@ -72,7 +72,7 @@ final class AgentCommand implements Callable<Integer> {
     OkHttpClient http = StreamingHttpClients.create();
     try (AgentRecording recording = AgentRecording.start(record, agent, halfDuplex, env)) {
       Services services =
-          Services.create(env, agent.serviceChoices(), recording.wrap(http), recording.sttTap());
+          Services.create(env, agent.serviceChoices(record != null), recording.wrap(http), recording.sttTap());
       AudioSource mic = recording.wrap(openMicrophone());
       AudioSink speaker = recording.wrap(openSpeaker(services.tts().format()));
       List<AgentEventListener> listeners = new ArrayList<>();
