@@ -16,15 +16,16 @@ final class BargeInBench {
     List<Providers.TtsTransport> transports =
         quick ? List.of(Providers.TtsTransport.WS) : List.of(Providers.TtsTransport.values());
     for (Providers.TtsTransport transport : transports) {
+      double speed = quick ? 2 : 1;
       WireSession run = WireSession.run(fixture, VoiceToVoiceBench.REALISTIC, VoiceToVoiceBench.REPLY,
-          Providers.Tts.ELEVENLABS, transport, 1.0);
+          Providers.Tts.ELEVENLABS, transport, speed);
       List<Double> stops = new ArrayList<>();
       for (BargeInMeasure bargeIn : run.measures().bargeIns()) {
         if (bargeIn.accepted() && !Double.isNaN(bargeIn.stopLatencyMs())) {
-          stops.add(bargeIn.stopLatencyMs());
+          stops.add(bargeIn.stopLatencyMs() / speed); // session time runs `speed` times faster
         }
       }
-      String how = "fixture " + fixture.dir().getFileName() + " at 1x over sockets, realistic stubs:"
+      String how = "fixture " + fixture.dir().getFileName() + " at " + (int) speed + "x over sockets, realistic stubs:"
           + " interrupting Turn handled -> the speaker stopped (no device latency; a real line adds"
           + " its buffer)";
       if (stops.isEmpty()) {

@@ -1,8 +1,10 @@
 package dev.turntable.harness.bench;
 
+import dev.turntable.agent.config.Providers;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.mockstt.ReleaseStatistics;
+import dev.turntable.harness.stubs.StubTiming;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class Bench {
     long start = System.nanoTime();
     Fixture qa = fixture(QUESTION_ANSWER);
     Fixture bargeIn = fixture(BARGE_IN);
+    warmUp(qa);
     take("1", "agent overhead per turn, in process", () -> List.of(OverheadBench.inProcess(quick)));
     take("1", "agent overhead per turn, real sockets", () -> OverheadBench.overSockets(qa, quick));
     VoiceToVoiceBench voice = new VoiceToVoiceBench(qa, quick);
@@ -56,18 +59,41 @@ public final class Bench {
     return new BenchReport(quick, figures, (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * One unmeasured session over each transport first: the first requests of a fresh JVM load and
+   * compile the stubs' and clients' code, which would otherwise count as service latency.
+   */
+  private void warmUp(Fixture fixture) {
+    progress.print("[-] warm-up (not measured) ...");
+    progress.flush();
+    long start = System.nanoTime();
+    for (Providers.TtsTransport transport : Providers.TtsTransport.values()) {
+      try {
+        WireSession.run(fixture, StubTiming.INSTANT, VoiceToVoiceBench.REPLY,
+            Providers.Tts.ELEVENLABS, transport, 10);
+      } catch (Exception e) {
+        progress.print(" (failed: " + e.getMessage() + ")");
+      }
+    }
+    progress.printf(" %.1f s%n", (System.nanoTime() - start) / 1e9);
+    progress.flush();
+  }
+
   private interface Measurement {
     List<Figure> take() throws Exception;
   }
 
   private void take(String item, String name, Measurement measurement) {
-    progress.printf("[%s] %s ...%n", item, name);
+    progress.printf("[%s] %s ...", item, name);
     progress.flush();
+    long start = System.nanoTime();
     try {
       figures.addAll(measurement.take());
     } catch (Exception e) {
       figures.add(Figure.failed(item, name, "", e));
     }
+    progress.printf(" %.1f s%n", (System.nanoTime() - start) / 1e9);
+    progress.flush();
   }
 
   private Fixture fixture(String name) {

@@ -7,6 +7,8 @@ import dev.turntable.agent.http.StreamingHttpClients;
 import dev.turntable.agent.llm.ChatMessage;
 import dev.turntable.agent.llm.LlmEvent;
 import dev.turntable.agent.stt.SttWireTap;
+import dev.turntable.agent.tts.StreamingSynthesizer;
+import dev.turntable.agent.tts.TextStream;
 import dev.turntable.agent.tts.TtsEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,23 +55,52 @@ final class SequentialAgent {
     }
   }
 
-  /** Milliseconds from a TTS request for {@code text} to its first audio byte. */
-  static double firstByteMs(Environment env, ServiceChoices choices, String text) throws Exception {
+  /**
+   * Milliseconds from handing {@code text} to the TTS (over {@code choices}' transport, flushed at
+   * once on a WebSocket) to its first audio byte, after one unmeasured warm-up request; the
+   * median of {@code count}.
+   */
+  static double firstByteMs(Environment env, ServiceChoices choices, String text, int count)
+      throws Exception {
     OkHttpClient http = StreamingHttpClients.create();
     try {
       Services services = Services.create(env, choices, http, SttWireTap.NONE);
-      CompletableFuture<Long> first = new CompletableFuture<>();
-      long start = System.nanoTime();
-      services.tts().synthesize(text, event -> {
-        if (event instanceof TtsEvent.Audio) {
-          first.complete(System.nanoTime());
-        } else if (event instanceof TtsEvent.Failed failed) {
-          first.completeExceptionally(new IllegalStateException("TTS failed: " + failed.message()));
+      List<Double> samples = new java.util.ArrayList<>();
+      for (int i = 0; i <= count; i++) {
+        double ms = firstByteMs(services, text);
+        if (i > 0) {
+          samples.add(ms);
         }
-      });
-      return (first.get(30, TimeUnit.SECONDS) - start) / 1e6;
+      }
+      return Percentiles.of(samples).p50();
     } finally {
       StreamingHttpClients.shutdown(http);
+    }
+  }
+
+  private static double firstByteMs(Services services, String text) throws Exception {
+    CompletableFuture<Long> first = new CompletableFuture<>();
+    dev.turntable.agent.tts.TtsListener listener = event -> {
+      if (event instanceof TtsEvent.Audio) {
+        first.complete(System.nanoTime());
+      } else if (event instanceof TtsEvent.Failed failed) {
+        first.completeExceptionally(new IllegalStateException("TTS failed: " + failed.message()));
+      }
+    };
+    long start = System.nanoTime();
+    dev.turntable.agent.Cancellable request;
+    if (services.tts() instanceof StreamingSynthesizer streaming) {
+      TextStream stream = streaming.open(listener);
+      stream.append(text);
+      stream.flush();
+      request = stream;
+    } else {
+      request = services.tts().synthesize(text, listener);
+    }
+    try {
+      return (first.get(30, TimeUnit.SECONDS) - start) / 1e6;
+    } finally {
+      request.cancel();
     }
   }
 }

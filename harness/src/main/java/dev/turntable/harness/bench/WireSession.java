@@ -10,6 +10,7 @@ import dev.turntable.harness.mockstt.SttRecording;
 import dev.turntable.harness.replay.FixtureSettings;
 import dev.turntable.harness.replay.MockServices;
 import dev.turntable.harness.replay.SessionRun;
+import dev.turntable.harness.stubs.SpeechEngine;
 import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubReply;
 import dev.turntable.harness.stubs.StubTiming;
@@ -30,7 +31,10 @@ record WireSession(SessionMeasures measures, ReleaseStatistics release, double w
       throws Exception {
     var driver =
         ReplayDriver.factory(SttRecording.of(fixture), new ReplayDriver.Options(false, speed));
-    StubOptions stubs = StubOptions.defaults().withTiming(timing.scale(speed));
+    // Tones of speech length: espeak-ng's CPU time on a busy machine would otherwise show up
+    // as TTS latency and blur what the agent itself adds.
+    StubOptions stubs =
+        StubOptions.defaults().withTiming(timing.scale(speed)).withSpeech(SpeechEngine.TONE);
     try (MockServices mocks = MockServices.start(driver, stubs)) {
       mocks.stubs().openAi().reply(StubReply.text(reply));
       mocks.stubs().anthropic().reply(StubReply.text(reply));
