@@ -49,9 +49,10 @@ public final class Bench {
     VoiceToVoiceBench voice = new VoiceToVoiceBench(qa, quick);
     take("2", "voice-to-voice", voice::run);
     take("3", "barge-in stop latency", () -> BargeInBench.run(bargeIn, quick));
-    take("4", "replay speed on virtual time", () -> List.of(ReplaySpeedBench.virtual(List.of(qa))));
-    take("4", "replay speed on the wire", () -> List.of(ReplaySpeedBench.wire(
-        quick ? List.of(qa) : List.of(qa, bargeIn, fixture(BACKCHANNEL)))));
+    List<Fixture> replayed = quick ? List.of(qa) : List.of(qa, bargeIn, fixture(BACKCHANNEL));
+    take("4", "replay speed on virtual time",
+        () -> List.of(ReplaySpeedBench.virtual(replayed, quick ? 5 : 50)));
+    take("4", "replay speed on the wire", () -> List.of(ReplaySpeedBench.wire(replayed)));
     take("5", "release precision at 1x", () -> List.of(releasePrecision(voice.releaseRun())));
     take("6", "mock capacity", () -> List.of(MockCapacityBench.run(quick)));
     take("7", "agent memory", () -> List.of(MemoryBench.agent(quick)));
