@@ -13,4 +13,10 @@ public interface StreamingSynthesizer extends SpeechSynthesizer {
    * nothing after {@link TextStream#cancel()}.
    */
   TextStream open(TtsListener listener);
+
+  /**
+   * Connects now, so the first reply does not wait for a TCP and TLS handshake at its first token.
+   * Never blocks; a failure shows when a stream is opened.
+   */
+  default void connectAhead() {}
 }

@@ -50,6 +50,11 @@ public final class CartesiaStreamSynthesizer implements StreamingSynthesizer, Tt
   }
 
   @Override
+  public void connectAhead() {
+    socket();
+  }
+
+  @Override
   public Cancellable synthesize(String text, TtsListener listener) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("text to synthesize is blank");

@@ -49,6 +49,13 @@ public final class ElevenLabsStreamSynthesizer implements StreamingSynthesizer {
   }
 
   @Override
+  public synchronized void connectAhead() {
+    if (spare == null || !spare.usable()) {
+      spare = connect();
+    }
+  }
+
+  @Override
   public Cancellable synthesize(String text, TtsListener listener) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("text to synthesize is blank");
