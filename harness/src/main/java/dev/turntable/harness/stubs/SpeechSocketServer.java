@@ -62,12 +62,13 @@ final class SpeechSocketServer extends WebSocketServer {
   }
 
   void shutDown() {
+    scheduler.shutdownNow();
     try {
       stop(1_000);
+      scheduler.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    scheduler.shutdownNow();
   }
 
   /** Unknown paths, and Cartesia upgrades without a version or key, are refused as Cartesia does. */
