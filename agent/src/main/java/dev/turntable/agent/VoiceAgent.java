@@ -107,6 +107,9 @@ public final class VoiceAgent implements AutoCloseable {
   public void start() {
     parts.speaker().setListener(e -> loop.execute(() -> conversation.onPlayback(e)));
     parts.stt().start(e -> loop.execute(() -> onStt(e)));
+    if (parts.tts() instanceof dev.turntable.agent.tts.StreamingSynthesizer streaming) {
+      streaming.connectAhead();
+    }
     pump.ended().whenComplete((ok, error) -> finished.complete(null));
     streamStartNanos = conversation.markStreamStart();
     if (virtualTime == null) {

@@ -29,6 +29,15 @@ public final class Providers {
     }
   }
 
+  /**
+   * How text reaches the TTS: {@code WS} streams the LLM's tokens into the service's WebSocket as
+   * they arrive; {@code HTTP} sends one request per sentence (the fallback).
+   */
+  public enum TtsTransport {
+    WS,
+    HTTP
+  }
+
   public static final String ASSEMBLYAI_KEY = "ASSEMBLYAI_API_KEY";
 
   /** Every variable whose value is a secret: recorders redact these values wherever they appear. */

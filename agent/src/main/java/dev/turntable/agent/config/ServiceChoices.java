@@ -19,7 +19,8 @@ public record ServiceChoices(
     String llmModel,
     Integer maxTokens,
     int ttsSampleRate,
-    String voice) {
+    String voice,
+    Providers.TtsTransport ttsTransport) {
 
   public static final String DEFAULT_SYSTEM_PROMPT =
       "You are a friendly voice assistant. Your words are spoken aloud: answer in one to three"
@@ -31,6 +32,30 @@ public record ServiceChoices(
     }
     keyterms = keyterms == null ? List.of() : List.copyOf(keyterms);
     systemPrompt = systemPrompt == null ? DEFAULT_SYSTEM_PROMPT : systemPrompt;
+    ttsTransport = ttsTransport == null ? Providers.TtsTransport.WS : ttsTransport;
+  }
+
+  /** Without a transport: tokens stream into the TTS's WebSocket. */
+  public ServiceChoices(
+      Providers.Llm llm,
+      Providers.Tts tts,
+      TurnPreset preset,
+      Integer minTurnSilenceMs,
+      Integer maxTurnSilenceMs,
+      List<String> keyterms,
+      String sttPrompt,
+      String systemPrompt,
+      String llmModel,
+      Integer maxTokens,
+      int ttsSampleRate,
+      String voice) {
+    this(llm, tts, preset, minTurnSilenceMs, maxTurnSilenceMs, keyterms, sttPrompt, systemPrompt,
+        llmModel, maxTokens, ttsSampleRate, voice, null);
+  }
+
+  public ServiceChoices withTtsTransport(Providers.TtsTransport transport) {
+    return new ServiceChoices(llm, tts, preset, minTurnSilenceMs, maxTurnSilenceMs, keyterms,
+        sttPrompt, systemPrompt, llmModel, maxTokens, ttsSampleRate, voice, transport);
   }
 
   public static ServiceChoices defaults() {

@@ -12,7 +12,10 @@ import dev.turntable.agent.stt.assemblyai.AssemblyAiOptions;
 import dev.turntable.agent.stt.assemblyai.AssemblyAiSpeechToText;
 import dev.turntable.agent.tts.SpeechSynthesizer;
 import dev.turntable.agent.tts.cartesia.CartesiaOptions;
+import dev.turntable.agent.tts.cartesia.CartesiaStreamSynthesizer;
 import dev.turntable.agent.tts.cartesia.CartesiaSynthesizer;
+import dev.turntable.agent.tts.elevenlabs.ElevenLabsStreamSynthesizer;
+import dev.turntable.agent.tts.websocket.WebSocketUrls;
 import dev.turntable.agent.tts.elevenlabs.ElevenLabsOptions;
 import dev.turntable.agent.tts.elevenlabs.ElevenLabsSynthesizer;
 import java.net.URI;
@@ -30,6 +33,9 @@ public record Services(SpeechToText stt, ChatModel llm, SpeechSynthesizer tts) {
   public static final String ANTHROPIC_URL = "ANTHROPIC_BASE_URL";
   public static final String ELEVENLABS_URL = "ELEVENLABS_BASE_URL";
   public static final String CARTESIA_URL = "CARTESIA_BASE_URL";
+  /** WebSocket addresses; by default the base URL's host over wss:// (ws:// for http://). */
+  public static final String ELEVENLABS_WS_URL = "ELEVENLABS_WS_URL";
+  public static final String CARTESIA_WS_URL = "CARTESIA_WS_URL";
   /** A Cartesia stock voice, used when CARTESIA_VOICE_ID is not set. */
   public static final String DEFAULT_CARTESIA_VOICE = "a0e99841-438c-4a64-b679-ae501e7d6091";
 
@@ -121,29 +127,48 @@ public record Services(SpeechToText stt, ChatModel llm, SpeechSynthesizer tts) {
   }
 
   private static SpeechSynthesizer tts(Environment env, ServiceChoices c, OkHttpClient http) {
+    boolean ws = c.ttsTransport() == Providers.TtsTransport.WS;
     return switch (c.tts()) {
-      case ELEVENLABS ->
-          new ElevenLabsSynthesizer(
-              http,
-              new ElevenLabsOptions(
-                  env.getOrDefault(ELEVENLABS_URL, ElevenLabsOptions.DEFAULT_BASE_URL),
-                  require(env, "ELEVENLABS_API_KEY"),
-                  c.voice() != null ? c.voice() : require(env, "ELEVENLABS_VOICE_ID"),
-                  null,
-                  c.ttsSampleRate()));
-      case CARTESIA ->
-          new CartesiaSynthesizer(
-              http,
-              new CartesiaOptions(
-                  env.getOrDefault(CARTESIA_URL, CartesiaOptions.DEFAULT_BASE_URL),
-                  require(env, "CARTESIA_API_KEY"),
-                  null,
-                  null,
-                  c.voice() != null
-                      ? c.voice()
-                      : env.getOrDefault("CARTESIA_VOICE_ID", DEFAULT_CARTESIA_VOICE),
-                  c.ttsSampleRate()));
+      case ELEVENLABS -> {
+        ElevenLabsOptions options = elevenLabs(env, c);
+        yield ws
+            ? new ElevenLabsStreamSynthesizer(
+                options, webSocketBase(env, ELEVENLABS_WS_URL, options.baseUrl()))
+            : new ElevenLabsSynthesizer(http, options);
+      }
+      case CARTESIA -> {
+        CartesiaOptions options = cartesia(env, c);
+        yield ws
+            ? new CartesiaStreamSynthesizer(
+                options, webSocketBase(env, CARTESIA_WS_URL, options.baseUrl()))
+            : new CartesiaSynthesizer(http, options);
+      }
     };
+  }
+
+  private static URI webSocketBase(Environment env, String variable, String httpBase) {
+    return env.get(variable)
+        .map(url -> WebSocketUrls.parse(url, variable))
+        .orElseGet(() -> WebSocketUrls.fromHttpBase(httpBase));
+  }
+
+  private static ElevenLabsOptions elevenLabs(Environment env, ServiceChoices c) {
+    return new ElevenLabsOptions(
+        env.getOrDefault(ELEVENLABS_URL, ElevenLabsOptions.DEFAULT_BASE_URL),
+        require(env, "ELEVENLABS_API_KEY"),
+        c.voice() != null ? c.voice() : require(env, "ELEVENLABS_VOICE_ID"),
+        null,
+        c.ttsSampleRate());
+  }
+
+  private static CartesiaOptions cartesia(Environment env, ServiceChoices c) {
+    return new CartesiaOptions(
+        env.getOrDefault(CARTESIA_URL, CartesiaOptions.DEFAULT_BASE_URL),
+        require(env, "CARTESIA_API_KEY"),
+        null,
+        null,
+        c.voice() != null ? c.voice() : env.getOrDefault("CARTESIA_VOICE_ID", DEFAULT_CARTESIA_VOICE),
+        c.ttsSampleRate());
   }
 
   private static String require(Environment env, String name) {

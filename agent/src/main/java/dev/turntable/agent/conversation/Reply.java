@@ -1,6 +1,8 @@
 package dev.turntable.agent.conversation;
 
 import dev.turntable.agent.Cancellable;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.tts.SpokenWord;
 import dev.turntable.agent.turn.SentenceChunker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,12 +18,17 @@ import java.util.Queue;
 final class Reply {
   record Segment(int index, String text, long startFrame, long endFrame) {}
 
+  /** A word the TTS aligned with its audio, ending at this frame of the reply's audio. */
+  record AlignedWord(String text, long endFrame) {}
+
   final int id;
   final StringBuilder text = new StringBuilder();
   final SentenceChunker chunker;
   final Queue<String> unsynthesized = new ArrayDeque<>();
   final List<Segment> queuedAudio = new ArrayList<>();
   final ReplyAudio audio = new ReplyAudio();
+  final List<AlignedWord> alignedWords = new ArrayList<>();
+  StreamFeed feed;
   Cancellable llmCall = Cancellable.NONE;
   Cancellable ttsCall;
   int ttsSegment = -1;
@@ -63,12 +70,27 @@ final class Reply {
     return true;
   }
 
+  /** Word alignment from a streaming TTS; its times count from the reply's first audio. */
+  void addWords(List<SpokenWord> words, PcmFormat format) {
+    for (SpokenWord word : words) {
+      alignedWords.add(
+          new AlignedWord(word.text(), Math.round(word.endMs() * format.sampleRate() / 1000.0)));
+    }
+  }
+
   /**
-   * The words heard after {@code heardFrames} of this reply's audio played: whole segments, then
-   * the share of the next segment's words proportional to the share of its audio that was played.
+   * The words heard after {@code heardFrames} of this reply's audio played. With the TTS's word
+   * alignment: exactly the words whose audio ended by then. Without it: whole segments, then the
+   * share of the next segment's words proportional to the share of its audio that was played.
    */
   String heardText(long heardFrames) {
     StringBuilder heard = new StringBuilder();
+    if (!alignedWords.isEmpty()) {
+      alignedWords.stream()
+          .filter(word -> word.endFrame() <= heardFrames)
+          .forEach(word -> append(heard, word.text()));
+      return heard.toString();
+    }
     for (Segment segment : queuedAudio) {
       if (heardFrames >= segment.endFrame()) {
         append(heard, segment.text());

@@ -8,6 +8,7 @@ import dev.turntable.agent.conversation.AgentEvent.AgentError;
 import dev.turntable.agent.llm.LlmEvent;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.tts.SpeechSynthesizer;
+import dev.turntable.agent.tts.StreamingSynthesizer;
 import dev.turntable.agent.tts.TtsEvent;
 import dev.turntable.agent.turn.SentenceChunker;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executor;
 final class Speech {
   private final Conversation conversation;
   private final SpeechSynthesizer tts;
+  /** The same TTS when it takes text as it is written; null when it needs whole segments. */
+  private final StreamingSynthesizer streaming;
   private final AudioSink speaker;
   private final PcmFormat format;
   private final Executor loop;
@@ -34,6 +37,7 @@ final class Speech {
   Speech(Conversation conversation, SpeechSynthesizer tts, AudioSink speaker, Executor loop) {
     this.conversation = conversation;
     this.tts = tts;
+    this.streaming = tts instanceof StreamingSynthesizer s ? s : null;
     this.speaker = speaker;
     this.format = tts.format();
     this.loop = loop;
@@ -75,11 +79,17 @@ final class Speech {
         conversation.publish(new AgentEvent.LlmFirstToken(conversation.now(), reply.id));
       }
       reply.text.append(delta.text());
-      reply.chunker.add(delta.text()).forEach(reply.unsynthesized::add);
+      if (streaming != null) {
+        feed(reply, delta.text()).add(delta.text());
+      } else {
+        reply.chunker.add(delta.text()).forEach(reply.unsynthesized::add);
+      }
     } else {
       reply.llmDone = true;
       String rest = reply.chunker.flush();
-      if (!rest.isEmpty()) {
+      if (reply.feed != null) {
+        reply.feed.finish();
+      } else if (!rest.isEmpty()) {
         reply.unsynthesized.add(rest);
       }
       if (event instanceof LlmEvent.Failed failed) {
@@ -125,8 +135,28 @@ final class Speech {
     }
   }
 
-  private void onTts(Reply reply, int segment, String text, TtsEvent event) {
+  /** A streaming TTS speaks the whole reply as segment 1, opened at its first token. */
+  private StreamFeed feed(Reply reply, String firstText) {
+    if (reply.feed == null) {
+      int segment = ++reply.segmentsRequested;
+      reply.ttsSegment = segment;
+      conversation.publish(
+          new AgentEvent.TtsRequestSent(conversation.now(), reply.id, segment, firstText));
+      var stream = streaming.open(e -> loop.execute(() -> onTts(reply, segment, null, e)));
+      reply.ttsCall = stream;
+      reply.feed = new StreamFeed(stream, reply.chunker);
+    }
+    return reply.feed;
+  }
+
+  /** {@code text} is the segment's text, or null for a streamed reply (its text so far). */
+  private void onTts(Reply reply, int segment, String segmentText, TtsEvent event) {
     if (!conversation.isCurrent(reply) || reply.ttsSegment != segment) {
+      return;
+    }
+    String text = segmentText != null ? segmentText : reply.text.toString();
+    if (event instanceof TtsEvent.Words words) {
+      reply.addWords(words.words(), format);
       return;
     }
     if (event instanceof TtsEvent.Retrying retrying) {

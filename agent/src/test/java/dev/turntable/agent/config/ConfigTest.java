@@ -59,4 +59,37 @@ class ConfigTest {
             Map.of("ASSEMBLYAI_API_KEY", "a", "ANTHROPIC_API_KEY", "b", "CARTESIA_API_KEY", "c"));
     Providers.requireKeys(env, Providers.Llm.ANTHROPIC, Providers.Tts.CARTESIA);
   }
+
+  @Test
+  void tokensStreamOverTheTtsWebSocketUnlessHttpIsChosen() {
+    var env =
+        Environment.of(
+            Map.of(),
+            Map.of(
+                Providers.ASSEMBLYAI_KEY, "k", "OPENAI_API_KEY", "k", "ELEVENLABS_API_KEY", "k",
+                "ELEVENLABS_VOICE_ID", "v", "CARTESIA_API_KEY", "k"));
+    var http = new okhttp3.OkHttpClient();
+    ServiceChoices choices = ServiceChoices.defaults();
+    assertThat(choices.ttsTransport()).isEqualTo(Providers.TtsTransport.WS);
+    assertThat(Services.create(env, choices, http, dev.turntable.agent.stt.SttWireTap.NONE).tts())
+        .isInstanceOf(dev.turntable.agent.tts.elevenlabs.ElevenLabsStreamSynthesizer.class);
+    var cartesiaHttp =
+        new ServiceChoices(
+                Providers.Llm.OPENAI, Providers.Tts.CARTESIA, choices.preset(), null, null, null,
+                null, null, null, null, 16_000, null)
+            .withTtsTransport(Providers.TtsTransport.HTTP);
+    assertThat(Services.create(env, cartesiaHttp, http, dev.turntable.agent.stt.SttWireTap.NONE).tts())
+        .isInstanceOf(dev.turntable.agent.tts.cartesia.CartesiaSynthesizer.class);
+  }
+
+  @Test
+  void theWebSocketAddressFollowsTheBaseUrlAndABadOverrideIsNamed() {
+    assertThat(dev.turntable.agent.tts.websocket.WebSocketUrls.fromHttpBase("https://api.elevenlabs.io"))
+        .hasToString("wss://api.elevenlabs.io");
+    assertThat(dev.turntable.agent.tts.websocket.WebSocketUrls.fromHttpBase("http://127.0.0.1:8080"))
+        .hasToString("ws://127.0.0.1:8080");
+    assertThatThrownBy(
+            () -> dev.turntable.agent.tts.websocket.WebSocketUrls.parse("http://x", "CARTESIA_WS_URL"))
+        .hasMessage("CARTESIA_WS_URL 'http://x' is not a ws:// or wss:// URL");
+  }
 }

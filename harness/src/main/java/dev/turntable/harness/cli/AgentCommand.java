@@ -81,7 +81,7 @@ final class AgentCommand implements Callable<Integer> {
       OkHttpClient recorded = recording.wrap(http);
       Services services =
           resilient(
-              Services.create(env, agent.serviceChoices(), recorded, recording.sttTap()),
+              Services.create(env, agent.serviceChoices(record != null), recorded, recording.sttTap()),
               env,
               recorded,
               retries);
@@ -121,7 +121,11 @@ final class AgentCommand implements Callable<Integer> {
     return new Services(
         plain.stt(),
         new RetryingChatModel(plain.llm(), llmFallback, agent.retryPolicy(), loop, Clock.system()),
-        new RetryingSynthesizer(plain.tts(), ttsFallback, agent.retryPolicy(), loop, Clock.system()));
+        // The retrying decorator speaks whole segments; a streaming TTS is kept as it is so the
+        // LLM's tokens still go into its WebSocket as they arrive.
+        plain.tts() instanceof dev.turntable.agent.tts.StreamingSynthesizer
+            ? plain.tts()
+            : new RetryingSynthesizer(plain.tts(), ttsFallback, agent.retryPolicy(), loop, Clock.system()));
   }
 
   private void awaitSessionClosed() {

@@ -37,6 +37,9 @@ final class AgentOptions {
   @Option(names = "--voice", description = "TTS voice id (default: ELEVENLABS_VOICE_ID or CARTESIA_VOICE_ID).")
   String voice;
 
+  @Option(names = "--tts-transport", paramLabel = "ws|http", description = "ws: LLM tokens stream into the TTS's WebSocket as they arrive; http: one request per sentence. Default: ws, or http with --record (fixtures keep HTTP exchanges).", converter = TransportConverter.class)
+  Providers.TtsTransport ttsTransport;
+
   @Option(names = "--tts-sample-rate", defaultValue = "16000", description = "TTS and speaker sample rate in Hz (default: ${DEFAULT-VALUE}).")
   int ttsSampleRate;
 
@@ -91,7 +94,14 @@ final class AgentOptions {
   ServiceChoices serviceChoices() {
     return new ServiceChoices(
         llm, tts, preset, minTurnSilence, maxTurnSilence, keyterms, sttPrompt, systemPrompt, model,
-        maxTokens, ttsSampleRate, voice);
+        maxTokens, ttsSampleRate, voice, ttsTransport);
+  }
+
+  /** A recording keeps HTTP exchanges only, so it speaks over HTTP unless told otherwise. */
+  ServiceChoices serviceChoices(boolean recording) {
+    return recording && ttsTransport == null
+        ? serviceChoices().withTtsTransport(Providers.TtsTransport.HTTP)
+        : serviceChoices();
   }
 
   ConversationSettings conversationSettings() {
@@ -134,6 +144,14 @@ final class AgentOptions {
     @Override
     public Providers.Llm convert(String value) {
       return Providers.Llm.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  static final class TransportConverter
+      implements picocli.CommandLine.ITypeConverter<Providers.TtsTransport> {
+    @Override
+    public Providers.TtsTransport convert(String value) {
+      return Providers.TtsTransport.valueOf(value.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A live voice agent, and a record/replay test harness for it.",
     subcommands = {
       AgentCommand.class,
+      BenchCommand.class,
       DevicesCommand.class,
       RecordCommand.class,
       ReplayCommand.class,

@@ -14,7 +14,7 @@ import org.java_websocket.WebSocket;
  * next send, which for a released Turn may never come. After each send this checks, shortly
  * after, whether frames are still queued and if so raises the write interest again.
  */
-final class WriteNudge {
+public final class WriteNudge {
   static final long CHECK_AFTER_MICROS = 2_000;
 
   private final WebSocket connection;
@@ -22,7 +22,7 @@ final class WriteNudge {
   private final Consumer<WebSocket> writeDemand;
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
-  WriteNudge(WebSocket connection, ScheduledExecutorService timer,
+  public WriteNudge(WebSocket connection, ScheduledExecutorService timer,
       Consumer<WebSocket> writeDemand) {
     this.connection = connection;
     this.timer = timer;
@@ -30,7 +30,7 @@ final class WriteNudge {
   }
 
   /** Call after queueing a frame on the connection, from any thread. */
-  void afterSend() {
+  public void afterSend() {
     if (scheduled.compareAndSet(false, true)) {
       schedule();
     }

@@ -12,7 +12,15 @@ import java.util.Map;
 public final class FixtureSettings {
   private FixtureSettings() {}
 
+  /**
+   * Fixtures hold their TTS exchanges as HTTP mappings, so a replay speaks over HTTP to get the
+   * recorded audio back.
+   */
   public static ServiceChoices choices(FixtureManifest manifest) {
+    return recordedChoices(manifest).withTtsTransport(Providers.TtsTransport.HTTP);
+  }
+
+  private static ServiceChoices recordedChoices(FixtureManifest manifest) {
     ServiceChoices defaults = ServiceChoices.defaults();
     FixtureManifest.Agent agent = manifest.agent();
     if (agent == null) {

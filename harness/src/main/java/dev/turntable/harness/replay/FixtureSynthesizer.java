@@ -3,6 +3,7 @@ package dev.turntable.harness.replay;
 import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.wav.WavAudio;
 import dev.turntable.agent.audio.wav.WavFile;
+import dev.turntable.agent.config.Providers;
 import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.ConversationSettings;
@@ -55,7 +56,8 @@ public final class FixtureSynthesizer {
   private static void record(
       ConversationScript conversation, List<Utterance> utterances, Path micWav, Path outDir, String version)
       throws Exception {
-    ServiceChoices choices = ServiceChoices.defaults();
+    // A fixture keeps its TTS exchanges as HTTP mappings.
+    ServiceChoices choices = ServiceChoices.defaults().withTtsTransport(Providers.TtsTransport.HTTP);
     ConversationSettings settings = ConversationSettings.defaults();
     var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
     try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {

@@ -60,6 +60,8 @@ public final class MockServices implements AutoCloseable {
     urls.put(Services.ANTHROPIC_URL, stubs.anthropicBaseUrl());
     urls.put(Services.ELEVENLABS_URL, stubs.elevenLabsBaseUrl());
     urls.put(Services.CARTESIA_URL, stubs.cartesiaBaseUrl());
+    urls.put(Services.ELEVENLABS_WS_URL, stubs.elevenLabsWebSocketUrl());
+    urls.put(Services.CARTESIA_WS_URL, stubs.cartesiaWebSocketUrl());
     return urls;
   }
 

@@ -41,7 +41,9 @@ public final class ScriptedReplay {
 
   /** With Turntable's default choices and settings, and the stubs' default timing. */
   public static ReplayResult run(ConversationScript script, ReplayOptions options) throws Exception {
-    return run(script, options, ServiceChoices.defaults(), StubTiming.DEFAULT);
+    // HTTP TTS on the wire too: the virtual-time TTS speaks in sentences, and both must agree.
+    ServiceChoices choices = ServiceChoices.defaults().withTtsTransport(Providers.TtsTransport.HTTP);
+    return run(script, options, choices, StubTiming.DEFAULT);
   }
 
   public static ReplayResult run(

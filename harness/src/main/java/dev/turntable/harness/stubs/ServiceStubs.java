@@ -40,6 +40,7 @@ public final class ServiceStubs implements AutoCloseable {
   private final Path filesRoot;
   private final boolean ownsFilesRoot;
   private final WireMockServer server;
+  private final SpeechSocketServer speechSockets;
   private final Map<StubService, ServiceStub> services = new EnumMap<>(StubService.class);
 
   public ServiceStubs() {
@@ -60,6 +61,7 @@ public final class ServiceStubs implements AutoCloseable {
             new ElevenLabsProtocol(speech),
             new CartesiaProtocol(speech));
     this.server = new WireMockServer(configuration(protocols));
+    this.speechSockets = new SpeechSocketServer(audio, options.timing());
     for (ServiceProtocol protocol : protocols) {
       services.put(protocol.service(), new ServiceStub(protocol, server, options.timing()));
     }
@@ -71,6 +73,7 @@ public final class ServiceStubs implements AutoCloseable {
       throw new IllegalStateException("the stubs are already running on " + baseUrl());
     }
     server.start();
+    speechSockets.startListening();
     services.values().forEach(ServiceStub::install);
     return this;
   }
@@ -108,6 +111,24 @@ public final class ServiceStubs implements AutoCloseable {
   /** For Cartesia clients: as {@code https://api.cartesia.ai}. */
   public String cartesiaBaseUrl() {
     return baseUrl();
+  }
+
+  /**
+   * ElevenLabs {@code stream-input} over WebSocket, as {@code wss://api.elevenlabs.io}: text in as
+   * it is written, PCM out with character alignment. On its own port (WireMock has no WebSockets).
+   */
+  public String elevenLabsWebSocketUrl() {
+    return webSocketBaseUrl();
+  }
+
+  /** Cartesia's WebSocket ({@code /tts/websocket}), as {@code wss://api.cartesia.ai}. */
+  public String cartesiaWebSocketUrl() {
+    return webSocketBaseUrl();
+  }
+
+  private String webSocketBaseUrl() {
+    requireRunning();
+    return "ws://127.0.0.1:" + speechSockets.getPort();
   }
 
   public ServiceStub openAi() {
@@ -159,6 +180,7 @@ public final class ServiceStubs implements AutoCloseable {
   public synchronized void close() {
     if (server.isRunning()) {
       server.stop();
+      speechSockets.shutDown();
     }
     if (ownsFilesRoot) {
       FileUtils.deleteQuietly(filesRoot.toFile());

@@ -27,6 +27,15 @@ class ServeCommandTest {
 
   @Test
   void theAgentHoldsAConversationAgainstServeWithNoNetwork() throws Exception {
+    converseAgainstServe(Providers.TtsTransport.HTTP);
+  }
+
+  @Test
+  void theAgentStreamsItsReplyIntoTheWebSocketTtsStubOfServe() throws Exception {
+    converseAgainstServe(Providers.TtsTransport.WS);
+  }
+
+  private void converseAgainstServe(Providers.TtsTransport transport) throws Exception {
     ServeCommand serve = new ServeCommand();
     PipedWriter pipe = new PipedWriter();
     BufferedReader lines = new BufferedReader(new PipedReader(pipe));
@@ -40,7 +49,7 @@ class ServeCommandTest {
         env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
       }
       assertThat(env).containsKeys("ASSEMBLYAI_STREAMING_URL", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL",
-          "ELEVENLABS_BASE_URL", "CARTESIA_BASE_URL");
+          "ELEVENLABS_BASE_URL", "CARTESIA_BASE_URL", "ELEVENLABS_WS_URL", "CARTESIA_WS_URL");
       assertThat(env.values()).allSatisfy(url -> assertThat(url).contains("127.0.0.1"));
       Providers.SECRET_VARIABLES.forEach(name -> env.put(name, "any-key"));
       env.put("ELEVENLABS_VOICE_ID", "any-voice");
@@ -50,7 +59,7 @@ class ServeCommandTest {
           SessionRun.run(
               fixture.micWav(),
               Environment.of(Map.of(), env),
-              FixtureSettings.choices(fixture.manifest()),
+              FixtureSettings.choices(fixture.manifest()).withTtsTransport(transport),
               FixtureSettings.conversation(fixture.manifest()),
               false,
               4,

@@ -63,12 +63,13 @@ class ServiceStubsLifecycleTest {
     assertThat(serverThreads()).as("Jetty threads left after close()").isSubsetOf(before);
   }
 
-  /** Jetty's pool threads ("qtp…") and WireMock's own. */
+  /** Jetty's pool threads ("qtp…"), WireMock's own, and the TTS WebSocket stub's. */
   private static Set<String> serverThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
         .map(t -> t.getName() + "#" + t.getId())
-        .filter(name -> name.startsWith("qtp") || name.toLowerCase().contains("wiremock"))
+        .filter(name -> name.startsWith("qtp") || name.toLowerCase().contains("wiremock")
+            || name.startsWith("turntable-tts-ws"))
         .collect(Collectors.toSet());
   }
 }
