@@ -9,44 +9,37 @@ import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
-import dev.turntable.harness.mockstt.Script;
+import dev.turntable.harness.mockstt.AuthMode;
+import dev.turntable.harness.mockstt.MockAssemblyAiServer;
 import dev.turntable.harness.mockstt.ScriptedDriver;
-import dev.turntable.harness.mockstt.Utterance;
 import dev.turntable.harness.record.RecordingManifest;
 import dev.turntable.harness.record.SessionRecorder;
 import dev.turntable.harness.stubs.SpeechAudio;
 import dev.turntable.harness.stubs.SpeechEngine;
 import dev.turntable.harness.stubs.StubOptions;
-import dev.turntable.harness.stubs.StubReply;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Makes a fixture the way a user records one, without a person: espeak-ng speaks the user's lines
- * into a WAV microphone, the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro
+ * into a WAV microphone (each over the span the script gives it, see {@link ConversationAudio}), the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro
  * would, the stubs answer with the scripted replies, and the real agent runs at real time while a
  * {@link SessionRecorder} records it all.
  */
 public final class FixtureSynthesizer {
   public static final String SCRIPT_FILE = "conversation.json";
-  private static final int SILENCE_THRESHOLD = 300;
 
   private FixtureSynthesizer() {}
 
   public static Path synthesize(Path scriptFile, Path outDir, String version) throws Exception {
     ConversationScript conversation = ConversationScript.load(scriptFile);
-    SpeechAudio speech = SpeechAudio.create(SpeechEngine.ESPEAK);
-    List<Utterance> utterances = new ArrayList<>();
-    byte[] mic = composeMic(conversation, speech, utterances);
+    byte[] mic = ConversationAudio.micPcm(conversation, SpeechAudio.create(SpeechEngine.ESPEAK));
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
-      record(conversation, utterances, micWav, outDir, version);
+      record(conversation, micWav, outDir, version);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
     } finally {
@@ -54,14 +47,18 @@ public final class FixtureSynthesizer {
     }
   }
 
-  private static void record(
-      ConversationScript conversation, List<Utterance> utterances, Path micWav, Path outDir, String version)
+  private static void record(ConversationScript conversation, Path micWav, Path outDir, String version)
       throws Exception {
-    ServiceChoices choices = ServiceChoices.defaults();
-    ConversationSettings settings = ConversationSettings.defaults();
-    var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
-    try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {
-      mocks.stubs().openAi().replies(conversation.agent().stream().map(StubReply::text).toList());
+    ServiceChoices choices = conversation.serviceChoices();
+    ConversationSettings settings = conversation.conversationSettings();
+    var stt =
+        MockAssemblyAiServer.builder()
+            .driver(ScriptedDriver.factory(conversation.sttScript()))
+            .authMode(AuthMode.acceptAny())
+            .faults(conversation.faults());
+    StubOptions stubOptions = StubOptions.defaults().withTiming(conversation.timing().toStubTiming());
+    try (MockServices mocks = MockServices.start(stt, stubOptions)) {
+      conversation.applyTo(mocks.stubs());
       var env = mocks.environment(null);
       FixtureManifest manifest =
           RecordingManifest.of(
@@ -78,47 +75,5 @@ public final class FixtureSynthesizer {
         SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);
       }
     }
-  }
-
-  /** The microphone: silence, each line spoken at its time, then the tail. */
-  private static byte[] composeMic(
-      ConversationScript conversation, SpeechAudio speech, List<Utterance> utterances) {
-    ByteArrayOutputStream mic = new ByteArrayOutputStream();
-    PcmFormat format = PcmFormat.STT;
-    for (ConversationScript.UserLine line : conversation.user()) {
-      long nowMs = (long) format.millisForBytes(mic.size());
-      if (line.atMs() < nowMs) {
-        throw new IllegalArgumentException(
-            "\"" + line.text() + "\" at " + line.atMs() + " ms starts before the previous line ends at " + nowMs + " ms");
-      }
-      mic.writeBytes(new byte[format.bytesForMillis(line.atMs() - nowMs)]);
-      byte[] voice = trimSilence(speech.pcm(line.text(), format.sampleRate()));
-      long endMs = line.atMs() + (long) format.millisForBytes(voice.length);
-      utterances.add(new Utterance(line.text(), line.atMs(), endMs));
-      mic.writeBytes(voice);
-    }
-    mic.writeBytes(new byte[format.bytesForMillis(conversation.tailMs())]);
-    // Whole 50 ms frames, so what the agent sends to STT is exactly mic.wav.
-    int frame = format.bytesForMillis(50);
-    mic.writeBytes(new byte[(frame - mic.size() % frame) % frame]);
-    return mic.toByteArray();
-  }
-
-  /** espeak-ng pads its output; the utterance's times must be those of the voice itself. */
-  static byte[] trimSilence(byte[] pcm) {
-    int frames = pcm.length / 2;
-    int first = 0;
-    while (first < frames && Math.abs(sample(pcm, first)) < SILENCE_THRESHOLD) {
-      first++;
-    }
-    int last = frames - 1;
-    while (last > first && Math.abs(sample(pcm, last)) < SILENCE_THRESHOLD) {
-      last--;
-    }
-    return java.util.Arrays.copyOfRange(pcm, first * 2, (last + 1) * 2);
-  }
-
-  private static int sample(byte[] pcm, int frame) {
-    return (short) ((pcm[2 * frame] & 0xff) | (pcm[2 * frame + 1] << 8));
   }
 }
