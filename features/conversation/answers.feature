@@ -4,8 +4,8 @@ Feature: The agent answers what the user says
 
   Scenario: A question is answered promptly
     Given the conversation:
-      | at    | who   | says                                         |
-      | 0.5 s | user  | What's the weather like tomorrow?            |
+      | at    | who   | says                                          |
+      | 0.5 s | user  | What's the weather like tomorrow?             |
       |       | agent | Tomorrow looks sunny and mild, with a breeze. |
     Then "What's the weather like tomorrow?" is sent to the LLM
     And the reply to "What's the weather like tomorrow?" starts within 1.5 s of the end of the user's speech

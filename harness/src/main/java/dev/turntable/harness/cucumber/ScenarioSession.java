@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ScenarioSession {
   /** Replay speed of a wire run when the scenario names none. */
-  static final double DEFAULT_WIRE_SPEED = 10;
+  static final double DEFAULT_WIRE_SPEED = 2;
 
   private String name = "scenario";
   private Fixture fixture;

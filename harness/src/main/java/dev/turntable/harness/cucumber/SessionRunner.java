@@ -57,7 +57,7 @@ final class SessionRunner {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
       var stt =
           MockAssemblyAiServer.builder()
-              .driver(ScriptedDriver.factory(script.sttScript()))
+              .driver(new ReconnectingScript(script))
               .authMode(AuthMode.acceptAny())
               .faults(script.faults());
       StubTiming timing = script.timing().toStubTiming().scale(speed);
