@@ -29,11 +29,8 @@ final class ConversationTable {
   private ConversationTable() {}
 
   static ConversationScript parse(DataTable table, String description) {
-    List<Map<String, String>> rows = table.asMaps();
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("the conversation table has no rows; columns: | at | who | says | for |");
-    }
-    for (String column : rows.get(0).keySet()) {
+    List<Map<String, String>> rows = rows(table);
+    for (String column : table.cells().get(0)) {
       if (!COLUMNS.contains(column)) {
         throw new IllegalArgumentException(
             "the conversation table has an unknown column \"" + column + "\"; columns: at, who, says, for (optional)");
@@ -63,6 +60,24 @@ final class ConversationTable {
       }
     }
     return new ConversationScript(description, List.of(), user, agent, 0, null);
+  }
+
+  /** Each row by column name; plain cells, so no Cucumber type registry is needed. */
+  private static List<Map<String, String>> rows(DataTable table) {
+    List<List<String>> cells = table.cells();
+    if (cells.size() < 2) {
+      throw new IllegalArgumentException("the conversation table has no rows; columns: | at | who | says | for |");
+    }
+    List<String> header = cells.get(0);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (List<String> line : cells.subList(1, cells.size())) {
+      Map<String, String> row = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), i < line.size() ? line.get(i) : null);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static String value(Map<String, String> row, String column) {

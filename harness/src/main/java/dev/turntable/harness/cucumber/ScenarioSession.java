@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The session one scenario is about: a fixture or an inline conversation, the settings the Given
@@ -35,9 +36,15 @@ public final class ScenarioSession {
   private final List<ServiceError> errors = new ArrayList<>();
   private double speed = DEFAULT_WIRE_SPEED;
   private SessionResult result;
+  private Consumer<SessionResult> whenRun = r -> {};
 
   void name(String scenarioName) {
     this.name = scenarioName;
+  }
+
+  /** Called once with the result, right after the session ran (e.g. to attach its timeline). */
+  void whenRun(Consumer<SessionResult> listener) {
+    this.whenRun = listener;
   }
 
   String name() {
@@ -127,6 +134,7 @@ public final class ScenarioSession {
         throw new IllegalStateException(
             "no session to check: start the scenario with Given the recorded session \"fixtures/…\" or Given the conversation:");
       }
+      whenRun.accept(result);
     }
     return result;
   }

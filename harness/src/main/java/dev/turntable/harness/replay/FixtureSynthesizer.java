@@ -24,9 +24,10 @@ import java.util.Set;
 
 /**
  * Makes a fixture the way a user records one, without a person: espeak-ng speaks the user's lines
- * into a WAV microphone (each over the span the script gives it, see {@link ConversationAudio}), the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro
- * would, the stubs answer with the scripted replies, and the real agent runs at real time while a
- * {@link SessionRecorder} records it all.
+ * into a WAV microphone (each over the span the script gives it, see {@link ConversationAudio}),
+ * the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro would (with the
+ * script's faults), the stubs answer with the scripted replies and timing, and the real agent runs
+ * at real time with the script's settings while a {@link SessionRecorder} records it all.
  */
 public final class FixtureSynthesizer {
   public static final String SCRIPT_FILE = "conversation.json";

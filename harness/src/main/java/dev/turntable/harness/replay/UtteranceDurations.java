@@ -7,14 +7,14 @@ package dev.turntable.harness.replay;
  * the synthesized audio, fixes the utterance's span, so a run decides the same whether espeak-ng
  * or the fallback tone made the microphone audio.
  */
-public final class UtteranceDurations {
+final class UtteranceDurations {
   static final long BASE_MS = 300;
   static final long PER_LETTER_MS = 55;
   static final long PER_PAUSE_MS = 150;
 
   private UtteranceDurations() {}
 
-  public static long estimateMs(String text) {
+  static long estimateMs(String text) {
     String spoken = text.strip();
     long letters = spoken.chars().filter(Character::isLetterOrDigit).count();
     long pauses = 0;

@@ -59,7 +59,7 @@ class ReadmeConsumerSnippetTest {
   private static String section(String readme) {
     int start = readme.indexOf(SECTION);
     assertThat(start).as("README section \"%s\"", SECTION).isNotNegative();
-    int end = readme.indexOf("\n## ", start);
+    int end = readme.indexOf("\n#", start + SECTION.length());
     return readme.substring(start, end < 0 ? readme.length() : end);
   }
 
