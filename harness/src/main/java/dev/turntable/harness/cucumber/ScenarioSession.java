@@ -9,6 +9,8 @@ import dev.turntable.harness.replay.ConversationScript.ServiceError;
 import dev.turntable.harness.replay.ConversationScript.ServiceTiming;
 import dev.turntable.harness.replay.ConversationScript.SttFault;
 import dev.turntable.harness.replay.ConversationScript.TurnSilences;
+import dev.turntable.harness.replay.ReplayClock;
+import dev.turntable.harness.replay.ReplayOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,6 @@ import java.util.function.Consumer;
  * result.
  */
 public final class ScenarioSession {
-  /** Replay speed of a wire run when the scenario names none. */
-  static final double DEFAULT_WIRE_SPEED = 2;
 
   private String name = "scenario";
   private Fixture fixture;
@@ -34,7 +34,7 @@ public final class ScenarioSession {
   private ServiceTiming timing = new ServiceTiming(null, null, null);
   private final List<SttFault> sttFaults = new ArrayList<>();
   private final List<ServiceError> errors = new ArrayList<>();
-  private double speed = DEFAULT_WIRE_SPEED;
+  private ReplayOptions options = ReplayOptions.virtual();
   private SessionResult result;
   private Consumer<SessionResult> whenRun = r -> {};
 
@@ -116,10 +116,10 @@ public final class ScenarioSession {
     errors.add(error);
   }
 
-  /** Runs the session now, at {@code speed} on the wire. */
-  void run(double wireSpeed) throws Exception {
+  /** Runs the session now: on virtual time, or over the wire at a speed. */
+  void run(ReplayOptions how) throws Exception {
     requireNotRun();
-    this.speed = wireSpeed;
+    this.options = how;
     result();
   }
 
@@ -127,9 +127,9 @@ public final class ScenarioSession {
   public SessionResult result() throws Exception {
     if (result == null) {
       if (fixture != null) {
-        result = SessionRunner.fixture(fixture, fixtureSettings(), speed);
+        result = SessionRunner.fixture(fixture, fixtureSettings(), options);
       } else if (script != null) {
-        result = SessionRunner.script(effectiveScript(), name, speed);
+        result = SessionRunner.script(effectiveScript(), name, options);
       } else {
         throw new IllegalStateException(
             "no session to check: start the scenario with Given the recorded session \"fixtures/…\" or Given the conversation:");
@@ -143,8 +143,9 @@ public final class ScenarioSession {
     return result != null;
   }
 
+  /** The wire speed; 1 on virtual time, where session time is all there is. */
   double speed() {
-    return speed;
+    return options.clock() == ReplayClock.WIRE ? options.speed() : 1;
   }
 
   /** The script with every setting the steps made. */

@@ -9,6 +9,7 @@ import dev.turntable.harness.replay.ConversationScript.ServiceError;
 import dev.turntable.harness.replay.ConversationScript.ServiceTiming;
 import dev.turntable.harness.replay.ConversationScript.SttFault;
 import dev.turntable.harness.replay.ConversationScript.TurnSilences;
+import dev.turntable.harness.replay.ReplayOptions;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -124,21 +125,21 @@ public final class SessionSteps {
 
   @When("it is replayed")
   public void itIsReplayed() throws Exception {
-    session.run(ScenarioSession.DEFAULT_WIRE_SPEED);
+    session.run(ReplayOptions.virtual());
   }
 
-  @When("it is replayed at {double}x")
-  public void itIsReplayedAt(double speed) throws Exception {
-    session.run(speed);
+  @When("it is replayed over the wire at {double}x")
+  public void itIsReplayedOverTheWireAt(double speed) throws Exception {
+    session.run(ReplayOptions.wire(speed));
   }
 
   @When("the conversation runs")
   public void theConversationRuns() throws Exception {
-    session.run(ScenarioSession.DEFAULT_WIRE_SPEED);
+    session.run(ReplayOptions.virtual());
   }
 
-  @When("the conversation runs on the wire at {double}x")
-  public void theConversationRunsOnTheWire(double speed) throws Exception {
-    session.run(speed);
+  @When("the conversation runs over the wire at {double}x")
+  public void theConversationRunsOverTheWire(double speed) throws Exception {
+    session.run(ReplayOptions.wire(speed));
   }
 }
