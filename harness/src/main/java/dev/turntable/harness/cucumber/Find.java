@@ -12,10 +12,22 @@ import java.util.Optional;
 final class Find {
   private Find() {}
 
+  /**
+   * The same words, or one a word-wise prefix of the other: a step may name the start of a turn
+   * ("Wait"), and a barge-in may be decided on a partial ("Actually, where") of the turn it names.
+   */
   static boolean sameWords(String heard, String written) {
-    String a = normalize(heard);
-    String b = normalize(written);
-    return a.equals(b) || (!b.isEmpty() && a.startsWith(b));
+    List<String> a = words(heard);
+    List<String> b = words(written);
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.equals(b);
+    }
+    return a.size() <= b.size() ? b.subList(0, a.size()).equals(a) : a.subList(0, b.size()).equals(b);
+  }
+
+  private static List<String> words(String text) {
+    String folded = normalize(text);
+    return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
   }
 
   static Optional<BargeInMeasure> bargeIn(SessionResult result, String text) {

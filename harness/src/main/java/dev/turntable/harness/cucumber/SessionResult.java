@@ -28,9 +28,10 @@ public record SessionResult(
     int minTurnSilenceMs,
     int maxTurnSilenceMs) {
 
-  static SessionResult of(ReplayResult replay, String description, byte[] micPcm, int minMs, int maxMs) {
+  static SessionResult of(
+      ReplayResult replay, String name, String description, byte[] micPcm, int minMs, int maxMs) {
     return new SessionResult(
-        replay.name(), description, micPcm, replay.outcome(), replay.measures(), replay.differences(),
+        name, description, micPcm, replay.outcome(), replay.measures(), replay.differences(),
         replay.verdict(), replay.how(), minMs, maxMs);
   }
 

@@ -1,9 +1,8 @@
-package dev.turntable.harness.cucumber;
+package dev.turntable.harness.replay;
 
 import dev.turntable.harness.mockstt.ScriptedDriver;
 import dev.turntable.harness.mockstt.SessionDriver;
 import dev.turntable.harness.mockstt.Utterance;
-import dev.turntable.harness.replay.ConversationScript;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
