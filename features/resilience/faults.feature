@@ -1,5 +1,7 @@
 Feature: The conversation survives a failing service
-  A service fails once; the agent reports it and answers the user's next turn.
+  A service fails once; the agent reports it and answers the user's next turn. Faults that break
+  a socket (a dropped STT connection, a cut stream) are run over the wire, through the mock
+  AssemblyAI server and WireMock; an HTTP error status works on virtual time too.
 
   Scenario: The LLM fails the first request and the next turn is answered
     Given the conversation:
@@ -13,14 +15,14 @@ Feature: The conversation survives a failing service
     And the conversation recovers after the fault
     And "Hello, are you there?" is sent to the LLM
 
-  Scenario: The TTS stream is cut and the next turn is answered
+  Scenario: The TTS is unavailable for the first reply and the next turn is answered
     Given the conversation:
       | at    | who   | says                                       |
       | 0.5 s | user  | Tell me something about the moon.          |
       |       | agent | The moon is slowly drifting away from the earth, about four centimetres every year. |
       | 7 s   | user  | Can you say that again?                    |
       |       | agent | Sure. The moon drifts about four centimetres away each year. |
-    And the TTS stream of the first reply is cut midway
+    And the TTS answers the first request with status 503
     Then the agent reports a TTS error
     And the conversation recovers after the fault
 
@@ -32,6 +34,7 @@ Feature: The conversation survives a failing service
       | 5 s   | user  | What's on my calendar today? |
       |       | agent | Two meetings, at ten and at three. |
     And the STT connection drops at 4 s
+    When the conversation runs over the wire at 2x
     Then the agent reports an STT error
     And the conversation recovers after the fault
     And "What's on my calendar today?" is sent to the LLM
