@@ -57,7 +57,8 @@ class HtmlReportInBrowserIT {
     try {
       browser.get(report.toUri().toString());
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-      wait.until(d -> !timelines(browser).isEmpty() || expandAll(browser));
+      // Passed scenarios start collapsed: open every section, as a reader would.
+      wait.until(d -> expandAll(browser));
       wait.until(d -> timelines(browser).size() >= SCENARIOS && allRendered(browser, timelines(browser)));
       List<WebElement> images = timelines(browser);
       assertThat(images).hasSize(SCENARIOS);
@@ -65,6 +66,8 @@ class HtmlReportInBrowserIT {
         Map<?, ?> size = naturalSize(browser, image);
         assertThat(((Number) size.get("w")).intValue()).as("timeline width in px").isGreaterThan(400);
         assertThat(((Number) size.get("h")).intValue()).as("timeline height in px").isGreaterThan(200);
+        assertThat(image.isDisplayed()).as("the timeline is visible on the page").isTrue();
+        assertThat(image.getSize().getWidth()).as("the timeline's drawn width in px").isGreaterThan(200);
       }
       Files.write(OUT.resolve("report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
       List<LogEntry> errors =
@@ -82,20 +85,22 @@ class HtmlReportInBrowserIT {
     return browser.findElements(By.cssSelector("img[src^='data:image/svg+xml']"));
   }
 
-  /** Opens collapsed scenarios, if the report collapsed them; false so the wait goes on. */
+  /** Opens every collapsed section; true once none is left. */
   private static boolean expandAll(ChromeDriver browser) {
-    browser.findElements(By.cssSelector("[aria-expanded='false']")).forEach(e -> {
+    List<WebElement> collapsed = browser.findElements(By.cssSelector("[aria-expanded='false']"));
+    collapsed.forEach(e -> {
       try {
         e.click();
       } catch (RuntimeException ignored) {
         // Not clickable now (hidden or moving): the next poll tries again.
       }
     });
-    return false;
+    return collapsed.isEmpty();
   }
 
   private static boolean allRendered(ChromeDriver browser, List<WebElement> images) {
-    return images.stream().allMatch(i -> ((Number) naturalSize(browser, i).get("w")).intValue() > 0);
+    return images.stream()
+        .allMatch(i -> i.isDisplayed() && ((Number) naturalSize(browser, i).get("w")).intValue() > 0);
   }
 
   private static Map<?, ?> naturalSize(ChromeDriver browser, WebElement image) {
