@@ -85,9 +85,13 @@ class HtmlReportInBrowserIT {
     return browser.findElements(By.cssSelector("img[src^='data:image/svg+xml']"));
   }
 
-  /** Opens every collapsed section; true once none is left. */
+  /**
+   * Opens every collapsed section (the features' accordions, and the {@code <details>} each
+   * attachment sits in, titled "timeline of …"); true once none is left.
+   */
   private static boolean expandAll(ChromeDriver browser) {
-    List<WebElement> collapsed = browser.findElements(By.cssSelector("[aria-expanded='false']"));
+    List<WebElement> collapsed =
+        browser.findElements(By.cssSelector("[aria-expanded='false'], details:not([open]) > summary"));
     collapsed.forEach(e -> {
       try {
         e.click();
