@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
       "real agent is recorded at real time. Needs espeak-ng (apt-get install espeak-ng sox)."
     })
 final class SynthesizeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CONVERSATION", description = "A conversation.json (see fixtures/README.md).")
+  @Parameters(index = "0", paramLabel = "CONVERSATION", description = "A conversation.json (see harness/docs/conversation-script.md).")
   Path script;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new fixture folder (must not hold files).")

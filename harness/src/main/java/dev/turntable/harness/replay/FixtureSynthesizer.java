@@ -10,27 +10,25 @@ import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
-import dev.turntable.harness.mockstt.Script;
+import dev.turntable.harness.mockstt.AuthMode;
+import dev.turntable.harness.mockstt.MockAssemblyAiServer;
 import dev.turntable.harness.mockstt.ScriptedDriver;
-import dev.turntable.harness.mockstt.Utterance;
 import dev.turntable.harness.record.RecordingManifest;
 import dev.turntable.harness.record.SessionRecorder;
 import dev.turntable.harness.stubs.SpeechAudio;
 import dev.turntable.harness.stubs.SpeechEngine;
 import dev.turntable.harness.stubs.StubOptions;
-import dev.turntable.harness.stubs.StubReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Makes a fixture the way a user records one, without a person: espeak-ng speaks the user's lines
- * into a WAV microphone, the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro
- * would, the stubs answer with the scripted replies, and the real agent runs at real time while a
- * {@link SessionRecorder} records it all.
+ * into a WAV microphone (each over the span the script gives it, see {@link ConversationAudio}),
+ * the mock AssemblyAI server's scripted mode transcribes them as u3-rt-pro would (with the
+ * script's faults), the stubs answer with the scripted replies and timing, and the real agent runs
+ * at real time with the script's settings while a {@link SessionRecorder} records it all.
  */
 public final class FixtureSynthesizer {
   public static final String SCRIPT_FILE = "conversation.json";
@@ -39,13 +37,11 @@ public final class FixtureSynthesizer {
 
   public static Path synthesize(Path scriptFile, Path outDir, String version) throws Exception {
     ConversationScript conversation = ConversationScript.load(scriptFile);
-    SpeechAudio speech = SpeechAudio.create(SpeechEngine.ESPEAK);
-    List<Utterance> utterances = new ArrayList<>();
-    byte[] mic = ScriptedMic.compose(conversation, speech, utterances);
+    byte[] mic = ConversationAudio.micPcm(conversation, SpeechAudio.create(SpeechEngine.ESPEAK));
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
-      record(conversation, utterances, micWav, outDir, version);
+      record(conversation, micWav, outDir, version);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
     } finally {
@@ -53,15 +49,20 @@ public final class FixtureSynthesizer {
     }
   }
 
-  private static void record(
-      ConversationScript conversation, List<Utterance> utterances, Path micWav, Path outDir, String version)
+  private static void record(ConversationScript conversation, Path micWav, Path outDir, String version)
       throws Exception {
     // A fixture keeps its TTS exchanges as HTTP mappings.
-    ServiceChoices choices = ServiceChoices.defaults().withTtsTransport(Providers.TtsTransport.HTTP);
-    ConversationSettings settings = ConversationSettings.defaults();
-    var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
-    try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {
-      mocks.stubs().openAi().replies(conversation.agent().stream().map(StubReply::text).toList());
+    ServiceChoices choices =
+        conversation.serviceChoices().withTtsTransport(Providers.TtsTransport.HTTP);
+    ConversationSettings settings = conversation.conversationSettings();
+    var stt =
+        MockAssemblyAiServer.builder()
+            .driver(ScriptedDriver.factory(conversation.sttScript()))
+            .authMode(AuthMode.acceptAny())
+            .faults(conversation.faults());
+    StubOptions stubOptions = StubOptions.defaults().withTiming(conversation.timing().toStubTiming());
+    try (MockServices mocks = MockServices.start(stt, stubOptions)) {
+      conversation.applyTo(mocks.stubs());
       var env = mocks.environment(null);
       FixtureManifest manifest =
           RecordingManifest.of(
@@ -79,5 +80,4 @@ public final class FixtureSynthesizer {
       }
     }
   }
-
 }

@@ -33,6 +33,13 @@ public record GeneratedReply(
     return of(new RenderedReply(RenderedReply.RAW_AUDIO, pcm, plan, false));
   }
 
+  /** The error body {@code service} sends with an HTTP {@code status}, as the stubs' faults do. */
+  public static GeneratedReply error(StubService service, int status) {
+    byte[] body = ErrorBodies.body(service, status, ErrorBodies.defaultMessage(status))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new GeneratedReply("application/json", body, 0, 1, 0);
+  }
+
   private static GeneratedReply of(RenderedReply reply) {
     DeliveryPlan plan = reply.plan();
     return new GeneratedReply(

@@ -8,10 +8,17 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs every scenario under the project's top-level {@code features/} with the step library. */
+/**
+ * Runs every scenario under the project's top-level {@code features/} with the step library, and
+ * writes Cucumber's HTML, JSON and JUnit XML reports under {@code target/cucumber/}.
+ */
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.turntable.harness.cucumber")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+@ConfigurationParameter(
+    key = PLUGIN_PROPERTY_NAME,
+    value =
+        "summary, html:target/cucumber/report.html, json:target/cucumber/report.json,"
+            + " junit:target/cucumber/junit.xml")
 class FeaturesIT {}
