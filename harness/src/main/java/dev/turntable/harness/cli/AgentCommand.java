@@ -46,7 +46,7 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--output-device", description = "Speaker: index or name from `turntable devices`.")
   String outputDevice;
 
-  @Option(names = "--buffer-ms", defaultValue = "100", description = "Audio line buffer; below 100 ms audio may drop (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--buffer-ms", defaultValue = "100", converter = Converters.PositiveInt.class, description = "Audio line buffer; below 100 ms audio may drop (default: ${DEFAULT-VALUE}).")
   int bufferMs;
 
   @Option(names = "--half-duplex", description = "Send silence to STT while the agent is audible, so open speakers cannot interrupt it (no barge-in).")

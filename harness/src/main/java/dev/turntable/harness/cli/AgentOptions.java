@@ -8,24 +8,23 @@ import dev.turntable.agent.turn.InterruptionPolicy;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The agent's behaviour flags, shared by {@code turntable agent} and other commands that run it. */
 final class AgentOptions {
-  @Option(names = "--preset", defaultValue = "balanced", description = "Turn detection: fast, balanced or patient (default: ${DEFAULT-VALUE}).", converter = PresetConverter.class)
+  @Option(names = "--preset", defaultValue = "balanced", description = "Turn detection: fast, balanced or patient (default: ${DEFAULT-VALUE}).", converter = Converters.Preset.class)
   TurnPreset preset;
 
-  @Option(names = "--llm", defaultValue = "openai", description = "openai or anthropic (default: ${DEFAULT-VALUE}).", converter = LlmConverter.class)
+  @Option(names = "--llm", defaultValue = "openai", description = "openai or anthropic (default: ${DEFAULT-VALUE}).", converter = Converters.Llm.class)
   Providers.Llm llm;
 
-  @Option(names = "--tts", defaultValue = "elevenlabs", description = "elevenlabs or cartesia (default: ${DEFAULT-VALUE}).", converter = TtsConverter.class)
+  @Option(names = "--tts", defaultValue = "elevenlabs", description = "elevenlabs or cartesia (default: ${DEFAULT-VALUE}).", converter = Converters.Tts.class)
   Providers.Tts tts;
 
   @Option(names = "--model", description = "LLM model (default: the provider's fast model).")
   String model;
 
-  @Option(names = "--max-tokens", description = "Longest LLM reply in tokens.")
+  @Option(names = "--max-tokens", converter = Converters.PositiveInt.class, description = "Longest LLM reply in tokens.")
   Integer maxTokens;
 
   @Option(names = "--system-prompt", description = "Instructions for the LLM.")
@@ -34,13 +33,13 @@ final class AgentOptions {
   @Option(names = "--voice", description = "TTS voice id (default: ELEVENLABS_VOICE_ID or CARTESIA_VOICE_ID).")
   String voice;
 
-  @Option(names = "--tts-sample-rate", defaultValue = "16000", description = "TTS and speaker sample rate in Hz (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tts-sample-rate", defaultValue = "16000", converter = Converters.SampleRate.class, description = "TTS and speaker sample rate in Hz (default: ${DEFAULT-VALUE}).")
   int ttsSampleRate;
 
-  @Option(names = "--min-turn-silence", description = "ms of silence before AssemblyAI checks for an end of turn (overrides the preset).")
+  @Option(names = "--min-turn-silence", converter = Converters.NonNegativeInt.class, description = "ms of silence before AssemblyAI checks for an end of turn (overrides the preset).")
   Integer minTurnSilence;
 
-  @Option(names = "--max-turn-silence", description = "ms of silence that always ends a turn (overrides the preset).")
+  @Option(names = "--max-turn-silence", converter = Converters.NonNegativeInt.class, description = "ms of silence that always ends a turn (overrides the preset).")
   Integer maxTurnSilence;
 
   @Option(names = "--keyterms", split = ",", description = "Words AssemblyAI should expect, comma separated.")
@@ -49,10 +48,10 @@ final class AgentOptions {
   @Option(names = "--stt-prompt", description = "Prompt for Universal-3 Pro.")
   String sttPrompt;
 
-  @Option(names = "--min-words", defaultValue = "2", description = "While the agent speaks, shorter turns are ignored (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-words", defaultValue = "2", converter = Converters.NonNegativeInt.class, description = "While the agent speaks, shorter turns are ignored (default: ${DEFAULT-VALUE}).")
   int minWords;
 
-  @Option(names = "--grace-ms", defaultValue = "1000", description = "Keep filtering this long after the agent's audio really ended (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--grace-ms", defaultValue = "1000", converter = Converters.NonNegativeLong.class, description = "Keep filtering this long after the agent's audio really ended (default: ${DEFAULT-VALUE}).")
   long graceMs;
 
   @Option(names = "--always-interrupt", split = ",", defaultValue = "stop,wait,no,yes", description = "Words that interrupt however short the turn (default: ${DEFAULT-VALUE}).")
@@ -73,26 +72,5 @@ final class AgentOptions {
         new InterruptionPolicy(
             words, minWords, Duration.ofMillis(graceMs), new LinkedHashSet<>(alwaysInterrupt));
     return ConversationSettings.defaults().withPolicy(policy);
-  }
-
-  static final class PresetConverter implements picocli.CommandLine.ITypeConverter<TurnPreset> {
-    @Override
-    public TurnPreset convert(String value) {
-      return TurnPreset.fromName(value);
-    }
-  }
-
-  static final class LlmConverter implements picocli.CommandLine.ITypeConverter<Providers.Llm> {
-    @Override
-    public Providers.Llm convert(String value) {
-      return Providers.Llm.valueOf(value.toUpperCase(Locale.ROOT));
-    }
-  }
-
-  static final class TtsConverter implements picocli.CommandLine.ITypeConverter<Providers.Tts> {
-    @Override
-    public Providers.Tts convert(String value) {
-      return Providers.Tts.valueOf(value.toUpperCase(Locale.ROOT));
-    }
   }
 }

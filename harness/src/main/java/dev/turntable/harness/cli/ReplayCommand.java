@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +35,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FIXTURE", arity = "0..*", description = "Fixture folders, or folders of fixtures (default: ./fixtures).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", description = "Replay N times faster than real time, or 'max': the fastest speed whose verdicts equal 1x (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", converter = Converters.SpeedOrMax.class, description = "Replay N times faster than real time, or 'max': the fastest speed whose verdicts equal 1x (default: ${DEFAULT-VALUE}).")
   String speed;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with a timeline per session.")
@@ -42,6 +43,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "Only the verdict table.")
   boolean quiet;
+
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {

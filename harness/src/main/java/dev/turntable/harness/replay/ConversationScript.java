@@ -1,9 +1,14 @@
 package dev.turntable.harness.replay;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,8 +56,45 @@ public record ConversationScript(
   public static ConversationScript load(Path file) throws IOException {
     try {
       return JSON.readValue(file.toFile(), ConversationScript.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + where(e) + ": " + problem(e), e);
     }
+  }
+
+  private static String where(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() <= 0 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+  }
+
+  /** Jackson's own words, but with the field's path and the allowed fields, without class names. */
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field \"" + unknown.getPropertyName() + "\"; known fields: "
+          + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException bad) {
+      return bad.getMessage();
+    }
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String path = mismatch.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+      String expected = mismatch.getTargetType() == null ? "" : " (expected " + simpleType(mismatch.getTargetType()) + ")";
+      return path + ": wrong type" + expected;
+    }
+    return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[.*\\]\\)", "");
+  }
+
+  private static String simpleType(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    }
+    if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+      return "a whole number";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "an object";
   }
 }
