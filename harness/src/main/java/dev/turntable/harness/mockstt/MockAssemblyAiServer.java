@@ -39,6 +39,13 @@ import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
  * }</pre>
  */
 public final class MockAssemblyAiServer implements AutoCloseable {
+  /**
+   * The largest frame accepted; a larger one closes the session with 1009. The biggest valid frame
+   * is 1000 ms of 48 kHz s16le audio (96,000 bytes); without a limit a header claiming 2 GB would
+   * make the server allocate 2 GB.
+   */
+  public static final int MAX_FRAME_BYTES = 1 << 20;
+
   private final String host;
   private final int requestedPort;
   private final boolean tls;
