@@ -60,7 +60,7 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Show every interruption decision with its rule.")
   boolean verbose;
 
-  @Option(names = "--record", paramLabel = "DIR", description = "Record the session as a fixture in DIR.")
+  @Option(names = "--record", paramLabel = "DIR", converter = Converters.NewFolder.class, description = "Record the session as a fixture in DIR.")
   Path record;
 
   @Option(names = "--input-wav", paramLabel = "FILE", description = "Speak this 16 kHz mono WAV into the agent at real time instead of a microphone (then silence until Ctrl-C).")

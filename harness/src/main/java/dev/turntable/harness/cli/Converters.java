@@ -10,11 +10,14 @@ import dev.turntable.harness.mockstt.Script;
 import dev.turntable.harness.replay.ConversationScript;
 import dev.turntable.harness.replay.ReplaySpeed;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -148,6 +151,39 @@ final class Converters {
       } catch (FixtureException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** A host name or address this machine resolves, for a server to listen on. */
+  static final class Host implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        InetAddress.getByName(value);
+        return value;
+      } catch (UnknownHostException e) {
+        throw invalid(value, "a host name or address this machine can resolve (e.g. 127.0.0.1 or 0.0.0.0)");
+      }
+    }
+  }
+
+  /** A folder to record a new fixture into: absent, or empty, so no fixture is overwritten. */
+  static final class NewFolder implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) throws IOException {
+      Path dir = Path.of(value);
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new TypeConversionException(value + ": is a file, not a folder");
+      }
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> children = Files.list(dir)) {
+          if (children.findAny().isPresent()) {
+            throw new TypeConversionException(
+                value + ": already holds files; record into a new folder so no fixture is overwritten");
+          }
+        }
+      }
+      return dir;
     }
   }
 

@@ -23,7 +23,7 @@ final class RecordCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FIXTURE", description = "The fixture whose microphone audio to speak.")
   Path from;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new fixture folder (must not hold files).")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = Converters.NewFolder.class, description = "The new fixture folder (must not hold files).")
   Path out;
 
   @Mixin Verbosity verbosity;

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Source source = new Source();
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface of the mock STT server (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1", converter = Converters.Host.class, description = "Interface of the mock STT server (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = "--port", defaultValue = "0", converter = Converters.Port.class, description = "Port of the mock STT server (default: any free port).")

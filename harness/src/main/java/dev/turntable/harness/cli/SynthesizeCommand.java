@@ -20,7 +20,7 @@ final class SynthesizeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONVERSATION", converter = Converters.ConversationFile.class, description = "A conversation.json (see fixtures/README.md).")
   Path script;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new fixture folder (must not hold files).")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = Converters.NewFolder.class, description = "The new fixture folder (must not hold files).")
   Path out;
 
   @Mixin Verbosity verbosity;

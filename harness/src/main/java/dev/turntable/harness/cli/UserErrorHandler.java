@@ -6,6 +6,7 @@ import dev.turntable.agent.config.ConfigException;
 import dev.turntable.harness.fixture.FixtureException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -68,7 +69,18 @@ final class UserErrorHandler implements IExecutionExceptionHandler, IParameterEx
         || e instanceof NoAudioDeviceException
         || e instanceof WavFormatException
         || e instanceof FileSystemException
-        || (e instanceof UncheckedIOException unchecked && isUserError(unchecked.getCause()));
+        || (e instanceof UncheckedIOException unchecked && isUserError(unchecked.getCause()))
+        || causedByBusyPort(e);
+  }
+
+  /** A server that cannot listen names the address; the port is in use, or not ours to take. */
+  private static boolean causedByBusyPort(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The file system's exceptions carry only the path: say what is wrong with it. */

@@ -3,6 +3,8 @@ package dev.turntable.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ class BadInputTest {
     Path noReplies = file("no-replies.json", "{\"user\": [{\"text\": \"hi\", \"at_ms\": 0}], \"agent\": []}");
     Path folder = Files.createDirectories(temp.resolve("empty-folder"));
     Path script = file("script.json", "{\"utterances\": [{\"text\": \"hi\", \"start_ms\": 0, \"end_ms\": 500}]}");
+    Path fullFolder = Files.createDirectories(temp.resolve("full-folder"));
+    Files.writeString(fullFolder.resolve("old.txt"), "a fixture recorded earlier");
     Path conversation = file("conversation.json", "{\"user\": [{\"text\": \"hi\", \"at_ms\": 0}], \"agent\": [\"hello\"]}");
     return Stream.of(
         Arguments.of(new String[] {"replay", "--speed", "fast"}, "--speed", "'fast' is not a number above 0"),
@@ -76,6 +80,10 @@ class BadInputTest {
         Arguments.of(new String[] {"agent", "--tts-sample-rate", "44"}, "--tts-sample-rate", "from 8000 to 48000 Hz"),
         Arguments.of(new String[] {"devices", "--sample-rate", "-1"}, "--sample-rate", "from 8000 to 48000 Hz"),
         Arguments.of(new String[] {"record", folder.toString()}, "--out", "Missing required option"),
+        Arguments.of(new String[] {"serve", "--host", "999.1.1.1"}, "--host", "a host name or address"),
+        Arguments.of(new String[] {"synthesize", conversation.toString(), "--out", fullFolder.toString()}, "full-folder", "already holds files"),
+        Arguments.of(new String[] {"agent", "--record", fullFolder.toString()}, "full-folder", "already holds files"),
+        Arguments.of(new String[] {"agent", "--record", conversation.toString()}, "conversation.json", "is a file, not a folder"),
         Arguments.of(new String[] {"repaly"}, "repaly", "did you mean replay or record?"));
   }
 
@@ -91,6 +99,18 @@ class BadInputTest {
         .hasSize(1);
     assertThat(run.err()).doesNotContain("Exception").doesNotContainPattern("\\bat [a-z]+\\.");
     assertThat(run.out()).doesNotContain("Usage:");
+  }
+
+  @Test
+  void aPortInUseIsNamedNotABug() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Path script = file("busy.json", "{\"utterances\": [{\"text\": \"hi\", \"start_ms\": 0, \"end_ms\": 500}]}");
+      Run run = run("serve", "--script", script.toString(), "--port", Integer.toString(busy.getLocalPort()));
+
+      assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(UserErrorHandler.USER_ERROR);
+      assertThat(run.err().strip()).hasLineCount(1)
+          .contains("could not listen on 127.0.0.1:" + busy.getLocalPort()).doesNotContain("bug");
+    }
   }
 
   @Test
