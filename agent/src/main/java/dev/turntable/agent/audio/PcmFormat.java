@@ -6,9 +6,11 @@ import javax.sound.sampled.AudioFormat;
 public record PcmFormat(int sampleRate) {
   public static final PcmFormat STT = new PcmFormat(16_000);
   public static final int BYTES_PER_FRAME = 2;
+  public static final int MIN_SAMPLE_RATE = 8_000;
+  public static final int MAX_SAMPLE_RATE = 48_000;
 
   public PcmFormat {
-    if (sampleRate < 8_000 || sampleRate > 48_000) {
+    if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
       throw new IllegalArgumentException("unsupported sample rate " + sampleRate + " Hz (8000–48000)");
     }
   }

@@ -8,6 +8,7 @@ import dev.turntable.agent.audio.javasound.AudioDevice;
 import dev.turntable.agent.audio.javasound.AudioDevices;
 import dev.turntable.agent.audio.javasound.JavaSoundMicrophone;
 import dev.turntable.agent.audio.javasound.JavaSoundSpeaker;
+import dev.turntable.agent.audio.wav.WavFileSource;
 import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.AgentEventListener;
@@ -20,8 +21,10 @@ import dev.turntable.agent.tts.SpeechSynthesizer;
 import java.util.Optional;
 import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.harness.replay.CapturingSpeaker;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ import picocli.CommandLine.Option;
     })
 final class AgentCommand implements Callable<Integer> {
   private static final long SESSION_CLOSE_TIMEOUT_SECONDS = 5;
+  /** After the file, the "microphone" stays open and silent, as a real one would. */
+  private static final Duration INPUT_WAV_TRAILING_SILENCE = Duration.ofHours(3);
 
   @Mixin AgentOptions agent;
 
@@ -52,7 +57,7 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--output-device", description = "Speaker: index or name from `turntable devices`.")
   String outputDevice;
 
-  @Option(names = "--buffer-ms", defaultValue = "100", description = "Audio line buffer; below 100 ms audio may drop (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--buffer-ms", defaultValue = "100", converter = Converters.PositiveInt.class, description = "Audio line buffer; below 100 ms audio may drop (default: ${DEFAULT-VALUE}).")
   int bufferMs;
 
   @Option(names = "--half-duplex", description = "Send silence to STT while the agent is audible, so open speakers cannot interrupt it (no barge-in).")
@@ -61,8 +66,14 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Show every interruption decision with its rule.")
   boolean verbose;
 
-  @Option(names = "--record", paramLabel = "DIR", description = "Record the session as a fixture in DIR.")
+  @Option(names = "--record", paramLabel = "DIR", converter = Converters.NewFolder.class, description = "Record the session as a fixture in DIR.")
   Path record;
+
+  @Option(names = "--input-wav", paramLabel = "FILE", description = "Speak this 16 kHz mono WAV into the agent at real time instead of a microphone (then silence until Ctrl-C).")
+  Path inputWav;
+
+  @Option(names = "--no-speaker", description = "Play the agent's voice into no device, at real time (machines without a sound card).")
+  boolean noSpeaker;
 
   /**
    * Counted down once {@link #call()} has closed the recording. The JVM halts as soon as the
@@ -140,6 +151,12 @@ final class AgentCommand implements Callable<Integer> {
   }
 
   private AudioSource openMicrophone() throws IOException {
+    if (inputWav != null) {
+      if (!Files.isRegularFile(inputWav)) {
+        throw new UserException(inputWav + ": no such WAV file (--input-wav)");
+      }
+      return new WavFileSource(inputWav, PcmFormat.STT, 1.0, INPUT_WAV_TRAILING_SILENCE);
+    }
     AudioDevices devices = AudioDevices.scan(PcmFormat.STT);
     AudioDevice device = inputDevice == null ? null : devices.selectInput(inputDevice);
     if (device == null && devices.inputs().isEmpty()) {
@@ -149,6 +166,9 @@ final class AgentCommand implements Callable<Integer> {
   }
 
   private AudioSink openSpeaker(PcmFormat format) throws IOException {
+    if (noSpeaker) {
+      return new CapturingSpeaker(format, Clock.system(), 1.0);
+    }
     AudioDevices devices = AudioDevices.scan(format);
     AudioDevice device = outputDevice == null ? null : devices.selectOutput(outputDevice);
     if (device == null && devices.outputs().isEmpty()) {

@@ -11,24 +11,23 @@ import dev.turntable.agent.turn.InterruptionPolicy;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The agent's behaviour flags, shared by {@code turntable agent} and other commands that run it. */
 final class AgentOptions {
-  @Option(names = "--preset", defaultValue = "balanced", description = "Turn detection: fast, balanced or patient (default: ${DEFAULT-VALUE}).", converter = PresetConverter.class)
+  @Option(names = "--preset", defaultValue = "balanced", description = "Turn detection: fast, balanced or patient (default: ${DEFAULT-VALUE}).", converter = Converters.Preset.class)
   TurnPreset preset;
 
-  @Option(names = "--llm", defaultValue = "openai", description = "openai or anthropic (default: ${DEFAULT-VALUE}).", converter = LlmConverter.class)
+  @Option(names = "--llm", defaultValue = "openai", description = "openai or anthropic (default: ${DEFAULT-VALUE}).", converter = Converters.Llm.class)
   Providers.Llm llm;
 
-  @Option(names = "--tts", defaultValue = "elevenlabs", description = "elevenlabs or cartesia (default: ${DEFAULT-VALUE}).", converter = TtsConverter.class)
+  @Option(names = "--tts", defaultValue = "elevenlabs", description = "elevenlabs or cartesia (default: ${DEFAULT-VALUE}).", converter = Converters.Tts.class)
   Providers.Tts tts;
 
   @Option(names = "--model", description = "LLM model (default: the provider's fast model).")
   String model;
 
-  @Option(names = "--max-tokens", description = "Longest LLM reply in tokens.")
+  @Option(names = "--max-tokens", converter = Converters.PositiveInt.class, description = "Longest LLM reply in tokens.")
   Integer maxTokens;
 
   @Option(names = "--system-prompt", description = "Instructions for the LLM.")
@@ -40,13 +39,13 @@ final class AgentOptions {
   @Option(names = "--tts-transport", paramLabel = "ws|http", description = "ws: LLM tokens stream into the TTS's WebSocket as they arrive; http: one request per sentence. Default: ws, or http with --record (fixtures keep HTTP exchanges).", converter = TransportConverter.class)
   Providers.TtsTransport ttsTransport;
 
-  @Option(names = "--tts-sample-rate", defaultValue = "16000", description = "TTS and speaker sample rate in Hz (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tts-sample-rate", defaultValue = "16000", converter = Converters.SampleRate.class, description = "TTS and speaker sample rate in Hz (default: ${DEFAULT-VALUE}).")
   int ttsSampleRate;
 
-  @Option(names = "--min-turn-silence", description = "ms of silence before AssemblyAI checks for an end of turn (overrides the preset).")
+  @Option(names = "--min-turn-silence", converter = Converters.NonNegativeInt.class, description = "ms of silence before AssemblyAI checks for an end of turn (overrides the preset).")
   Integer minTurnSilence;
 
-  @Option(names = "--max-turn-silence", description = "ms of silence that always ends a turn (overrides the preset).")
+  @Option(names = "--max-turn-silence", converter = Converters.NonNegativeInt.class, description = "ms of silence that always ends a turn (overrides the preset).")
   Integer maxTurnSilence;
 
   @Option(names = "--keyterms", split = ",", description = "Words AssemblyAI should expect, comma separated.")
@@ -55,10 +54,10 @@ final class AgentOptions {
   @Option(names = "--stt-prompt", description = "Prompt for Universal-3 Pro.")
   String sttPrompt;
 
-  @Option(names = "--min-words", defaultValue = "2", description = "While the agent speaks, shorter turns are ignored (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-words", defaultValue = "2", converter = Converters.NonNegativeInt.class, description = "While the agent speaks, shorter turns are ignored (default: ${DEFAULT-VALUE}).")
   int minWords;
 
-  @Option(names = "--grace-ms", defaultValue = "1000", description = "Keep filtering this long after the agent's audio really ended (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--grace-ms", defaultValue = "1000", converter = Converters.NonNegativeLong.class, description = "Keep filtering this long after the agent's audio really ended (default: ${DEFAULT-VALUE}).")
   long graceMs;
 
   @Option(names = "--always-interrupt", split = ",", defaultValue = "stop,wait,no,yes", description = "Words that interrupt however short the turn (default: ${DEFAULT-VALUE}).")
@@ -133,32 +132,15 @@ final class AgentOptions {
         .withAttemptTimeout(Duration.ofMillis(attemptTimeoutMs));
   }
 
-  static final class PresetConverter implements picocli.CommandLine.ITypeConverter<TurnPreset> {
-    @Override
-    public TurnPreset convert(String value) {
-      return TurnPreset.fromName(value);
-    }
-  }
-
-  static final class LlmConverter implements picocli.CommandLine.ITypeConverter<Providers.Llm> {
-    @Override
-    public Providers.Llm convert(String value) {
-      return Providers.Llm.valueOf(value.toUpperCase(Locale.ROOT));
-    }
-  }
-
   static final class TransportConverter
       implements picocli.CommandLine.ITypeConverter<Providers.TtsTransport> {
     @Override
     public Providers.TtsTransport convert(String value) {
-      return Providers.TtsTransport.valueOf(value.toUpperCase(Locale.ROOT));
-    }
-  }
-
-  static final class TtsConverter implements picocli.CommandLine.ITypeConverter<Providers.Tts> {
-    @Override
-    public Providers.Tts convert(String value) {
-      return Providers.Tts.valueOf(value.toUpperCase(Locale.ROOT));
+      try {
+        return Providers.TtsTransport.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of ws, http");
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.javasound.AudioDevices;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "List the microphones and speakers the agent can use (16-bit mono PCM).")
 final class DevicesCommand implements Callable<Integer> {
-  @Option(names = "--sample-rate", defaultValue = "16000", description = "Rate to check (default: ${DEFAULT-VALUE} Hz).")
+  @Option(names = "--sample-rate", defaultValue = "16000", converter = Converters.SampleRate.class, description = "Rate to check (default: ${DEFAULT-VALUE} Hz).")
   int sampleRate;
+
+  @Mixin Verbosity verbosity;
 
   @Spec CommandSpec spec;
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,10 @@ final class RecordCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FIXTURE", description = "The fixture whose microphone audio to speak.")
   Path from;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new fixture folder (must not hold files).")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = Converters.NewFolder.class, description = "The new fixture folder (must not hold files).")
   Path out;
+
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--clock", defaultValue = "virtual", paramLabel = "virtual|wire", converter = ClockConverter.class, description = "virtual: in-process services on a discrete-event clock, deterministic and thousands of times faster than real time. wire: the mock AssemblyAI server and the stubs over real sockets, through the real adapters, at --speed (default: ${DEFAULT-VALUE}).")
   ReplayClock clock;
 
-  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", description = "Wire replays only: N times faster than real time, or 'max': the fastest speed whose verdicts equal the virtual-time replay's (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", converter = Converters.SpeedOrMax.class, description = "Wire replays only: N times faster than real time, or 'max': the fastest speed whose verdicts equal the virtual-time replay's (default: ${DEFAULT-VALUE}).")
   String speed;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with a timeline per session.")
@@ -46,6 +47,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "Only the verdict table.")
   boolean quiet;
+
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {

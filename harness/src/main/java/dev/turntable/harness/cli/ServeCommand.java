@@ -13,13 +13,13 @@ import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubReply;
 import dev.turntable.harness.stubs.StubTiming;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,23 +34,23 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 final class ServeCommand implements Callable<Integer> {
   static final class Source {
-    @Option(names = "--fixture", paramLabel = "DIR", description = "Replay this fixture's STT messages (by audio position) and LLM/TTS exchanges.")
-    Path fixture;
+    @Option(names = "--fixture", paramLabel = "DIR", converter = Converters.FixtureFolder.class, description = "Replay this fixture's STT messages (by audio position) and LLM/TTS exchanges.")
+    Fixture fixture;
 
-    @Option(names = "--script", paramLabel = "FILE", description = "Transcribe the utterances of this script (harness/docs/mock-stt-script.md).")
-    Path script;
+    @Option(names = "--script", paramLabel = "FILE", converter = Converters.ScriptFile.class, description = "Transcribe the utterances of this script (harness/docs/mock-stt-script.md).")
+    Script script;
   }
 
   @ArgGroup(exclusive = true)
   Source source = new Source();
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface of the mock STT server (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1", converter = Converters.Host.class, description = "Interface of the mock STT server (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "0", description = "Port of the mock STT server (default: any free port).")
+  @Option(names = "--port", defaultValue = "0", converter = Converters.Port.class, description = "Port of the mock STT server (default: any free port).")
   int port;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of the LLM/TTS stubs (default: any free port).")
+  @Option(names = "--http-port", defaultValue = "0", converter = Converters.Port.class, description = "Port of the LLM/TTS stubs (default: any free port).")
   int httpPort;
 
   @Option(names = "--tls", description = "Serve wss:// with a certificate made at start; its PEM path is printed as TURNTABLE_CA_CERT.")
@@ -62,15 +62,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--reply", paramLabel = "TEXT", description = "What the LLM stubs answer (repeat for one reply per request, in order).")
   List<String> replies;
 
-  @Option(names = "--speed", defaultValue = "1", description = "Divide every stub delay by this (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--speed", defaultValue = "1", converter = Converters.Speed.class, description = "Divide every stub delay by this (default: ${DEFAULT-VALUE}).")
   double speed;
+
+  @Mixin Verbosity verbosity;
 
   @Spec CommandSpec spec;
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
   public Integer call() throws Exception {
-    Fixture fixture = source.fixture == null ? null : ReplayCommand.read(List.of(source.fixture)).get(0);
+    Fixture fixture = source.fixture;
     MockAssemblyAiServer.Builder stt =
         MockAssemblyAiServer.builder()
             .host(host)
@@ -115,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
       return ReplayDriver.factory(recording, new ReplayDriver.Options(false, speed));
     }
     if (source.script != null) {
-      return ScriptedDriver.factory(Script.load(source.script));
+      return ScriptedDriver.factory(source.script);
     }
     spec.commandLine().getErr().println("turntable serve: no --fixture or --script; the mock STT will transcribe nothing");
     return ScriptedDriver.factory(Script.of());

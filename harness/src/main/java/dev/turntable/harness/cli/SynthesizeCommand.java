@@ -1,10 +1,10 @@
 package dev.turntable.harness.cli;
 
 import dev.turntable.harness.replay.FixtureSynthesizer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,17 +17,16 @@ import picocli.CommandLine.Parameters;
       "real agent is recorded at real time. Needs espeak-ng (apt-get install espeak-ng sox)."
     })
 final class SynthesizeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CONVERSATION", description = "A conversation.json (see harness/docs/conversation-script.md).")
+  @Parameters(index = "0", paramLabel = "CONVERSATION", converter = Converters.ConversationFile.class, description = "A conversation.json (see harness/docs/conversation-script.md).")
   Path script;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new fixture folder (must not hold files).")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = Converters.NewFolder.class, description = "The new fixture folder (must not hold files).")
   Path out;
+
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(script)) {
-      throw new UserException(script + ": no such file");
-    }
     Path fixture = FixtureSynthesizer.synthesize(script, out, VersionProvider.version());
     System.out.println("wrote fixture " + fixture);
     return 0;

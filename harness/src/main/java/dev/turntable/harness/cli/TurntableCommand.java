@@ -28,13 +28,15 @@ public final class TurntableCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(Utf8Console.install(TurntableCommand::commandLine).execute(args));
   }
 
   /** The command line with every subcommand; tests run it in-process. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TurntableCommand());
-    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    UserErrorHandler errors = new UserErrorHandler();
+    cli.setExecutionExceptionHandler(errors);
+    cli.setParameterExceptionHandler(errors);
     return cli;
   }
 }

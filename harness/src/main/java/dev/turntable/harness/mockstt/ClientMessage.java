@@ -1,7 +1,9 @@
 package dev.turntable.harness.mockstt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** A JSON text frame from the client, validated as strictly as the service does (else 3006). */
 sealed interface ClientMessage {
@@ -20,10 +22,14 @@ sealed interface ClientMessage {
     }
   }
 
+  /** One JSON value and nothing after it: {@code {"type":"KeepAlive"}}x} is invalid JSON. */
+  ObjectReader STRICT =
+      ServerMessages.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   static ClientMessage parse(String text) throws Invalid {
     JsonNode json;
     try {
-      json = ServerMessages.JSON.readTree(text);
+      json = STRICT.readTree(text);
     } catch (JsonProcessingException e) {
       throw new Invalid("Invalid JSON: " + e.getOriginalMessage());
     }

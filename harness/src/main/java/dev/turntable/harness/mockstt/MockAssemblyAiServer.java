@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
@@ -39,11 +40,26 @@ import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
  * }</pre>
  */
 public final class MockAssemblyAiServer implements AutoCloseable {
+  /**
+   * The largest frame accepted; a larger one closes the session with 1009. The biggest valid frame
+   * is 1000 ms of 48 kHz s16le audio (96,000 bytes); without a limit a header claiming 2 GB would
+   * make the server allocate 2 GB.
+   */
+  public static final int MAX_FRAME_BYTES = 1 << 20;
+
+  /**
+   * Closed sessions and releases kept for {@link #takeSession} and {@link #releases()}; older ones
+   * are dropped, so a server nobody reads from ({@code turntable serve}) runs in constant memory.
+   */
+  static final int RETAINED_SESSIONS = 1_000;
+  static final int RETAINED_RELEASES = 100_000;
+
   private final String host;
   private final int requestedPort;
   private final boolean tls;
   private final BlockingQueue<RecordedSession> finished = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Release> releases = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger releaseCount = new AtomicInteger();
   private final ScheduledThreadPoolExecutor timer;
   private final ExecutorService tlsTasks;
   private final MockSttSocketServer socketServer;
@@ -58,10 +74,10 @@ public final class MockAssemblyAiServer implements AutoCloseable {
     this.timer = new ScheduledThreadPoolExecutor(1, named("mockstt-timer"));
     timer.setRemoveOnCancelPolicy(true);
     timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    SessionContext context = SessionContext.of(settings, timer, releases::add);
+    SessionContext context = SessionContext.of(settings, timer, this::retain);
     this.socketServer = new MockSttSocketServer(
         new InetSocketAddress(settings.host, settings.port), settings.workers, context,
-        finished::add);
+        this::retain);
     if (settings.tls) {
       ServerCertificate certificate = settings.keystore == null
           ? ServerCertificate.generate()
@@ -138,12 +154,27 @@ public final class MockAssemblyAiServer implements AutoCloseable {
     }
   }
 
+  private void retain(RecordedSession session) {
+    while (finished.size() >= RETAINED_SESSIONS) {
+      finished.poll();
+    }
+    finished.add(session);
+  }
+
+  private void retain(Release release) {
+    releases.add(release);
+    if (releaseCount.incrementAndGet() > RETAINED_RELEASES) {
+      releases.poll();
+      releaseCount.decrementAndGet();
+    }
+  }
+
   /** Sessions open right now. */
   public int openSessions() {
     return socketServer.getConnections().size();
   }
 
-  /** Every audio-timed release so far, across sessions. */
+  /** The audio-timed releases so far (the last {@value #RETAINED_RELEASES}), across sessions. */
   public List<Release> releases() {
     return new ArrayList<>(releases);
   }

@@ -2,16 +2,19 @@ package dev.turntable.harness.mockstt;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ final class MockSttSocketServer extends WebSocketServer {
 
   MockSttSocketServer(InetSocketAddress address, int workers, SessionContext context,
       Consumer<RecordedSession> finished) {
-    super(address, workers);
+    super(address, workers, List.of(new Draft_6455(
+        List.of(), List.of(new Protocol("")), MockAssemblyAiServer.MAX_FRAME_BYTES)));
     this.context = context;
     this.finished = finished;
     setTcpNoDelay(true);

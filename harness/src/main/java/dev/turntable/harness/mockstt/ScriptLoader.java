@@ -39,7 +39,8 @@ final class ScriptLoader {
       root = ServerMessages.JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw problem("line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+          + e.getLocation().getColumnNr() + ": not valid JSON: "
+          + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[.*\\]\\)", ""));
     }
     if (root == null || !root.isObject()) {
       throw problem("expected a JSON object with \"utterances\"");

@@ -86,4 +86,25 @@ class CommandLineIT {
     assertThat(run.out()).containsPattern("\\d+ fixtures, \\d+ passed, 0 failed").contains("virtual");
     assertThat(dir.resolve("report").resolve("index.html")).exists();
   }
+
+  @Test
+  void outputIsUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
+    Map<String, String> asciiLocale = Map.of("LC_ALL", "C", "LANG", "C");
+    Files.writeString(dir.resolve("script.json"), "{\"pause—ms\": 5}", StandardCharsets.UTF_8);
+
+    Run help = run(dir, asciiLocale, "agent", "--help");
+    Run bad = run(dir, asciiLocale, "serve", "--script", "script.json");
+
+    assertThat(help.out()).contains("okay …").doesNotContain("okay ?");
+    assertThat(bad.err()).contains("unknown field \"pause—ms\"");
+  }
+
+  @Test
+  void aBadFlagIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+    Run run = run(dir, Map.of(), "serve", "--port", "99999");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).hasLineCount(1).contains("--port").contains("0 to 65535");
+    assertThat(run.out()).isEmpty();
+  }
 }

@@ -116,6 +116,13 @@ final class RunningProcess implements AutoCloseable {
     return process.isAlive() ? -1 : process.exitValue();
   }
 
+  /** SIGKILL at once, as {@code kill -9}: no shutdown hook runs; returns the exit code (137). */
+  int kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    reader.join(STOP_GRACE.toMillis());
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
   /** When the test read line {@code index}, on {@link System#nanoTime()}. */
   long lineNanos(int index) {
     synchronized (lines) {
