@@ -239,7 +239,7 @@ public record ConversationScript(
     try {
       return JSON.readValue(file.toFile(), ConversationScript.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": " + ScriptProblems.describe(e), e);
+      throw new IOException(ScriptProblems.describe(file.toString(), e), e);
     }
   }
 
@@ -248,7 +248,7 @@ public record ConversationScript(
     try {
       return JSON.readValue(json, ConversationScript.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(source + ": " + ScriptProblems.describe(e), e);
+      throw new IllegalArgumentException(ScriptProblems.describe(source, e), e);
     }
   }
 

@@ -69,7 +69,8 @@ class ConversationScriptTest {
     Files.writeString(file, "{\"user\": [\n  {\"text\": \"Hi.\", \"start\": 5}],\n \"agent\": [\"Hello.\"]}");
     assertThatThrownBy(() -> ConversationScript.load(file))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith(file + ": line 2: unknown field \"start\"")
+        .hasMessageStartingWith(file + ":2:")
+        .hasMessageContaining("unknown field \"start\"")
         .hasMessageContaining("known fields: [at_ms, duration_ms, text]")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
