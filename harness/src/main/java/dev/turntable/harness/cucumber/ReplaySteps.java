@@ -13,6 +13,7 @@ import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.harness.replay.ReplayResult;
 import dev.turntable.harness.replay.ReplayOptions;
+import dev.turntable.harness.testcontainers.ContainerReplay;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,20 +28,34 @@ import java.util.List;
 public final class ReplaySteps {
   private Fixture fixture;
   private ReplayResult replay;
+  /** Set: the mocks run in this {@code turntable/turntable} image, the agent in this JVM. */
+  private String containerImage;
 
   @Given("the recorded session {string}")
   public void theRecordedSession(String path) {
     fixture = FixtureReader.read(FixturePaths.locate(path));
   }
 
+  /** Needs Docker and Testcontainers (an optional dependency of the harness) on the classpath. */
+  @Given("the mocks run in the container {string}")
+  public void theMocksRunInTheContainer(String image) {
+    containerImage = image;
+  }
+
   @When("it is replayed")
   public void itIsReplayed() throws Exception {
+    if (containerImage != null) {
+      throw new IllegalStateException("mocks in a container are reached over the wire: write"
+          + " \"When it is replayed over the wire at 1x\" (or another speed)");
+    }
     replay = FixtureReplay.run(fixture, ReplayOptions.virtual());
   }
 
   @When("it is replayed over the wire at {double}x")
   public void itIsReplayedOverTheWireAt(double speed) throws Exception {
-    replay = FixtureReplay.run(fixture, ReplayOptions.wire(speed));
+    replay = containerImage == null
+        ? FixtureReplay.run(fixture, ReplayOptions.wire(speed))
+        : ContainerReplay.run(fixture, speed, containerImage);
   }
 
   @Then("the agent answers {int} user turn(s)")

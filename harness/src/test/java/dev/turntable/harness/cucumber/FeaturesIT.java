@@ -1,5 +1,6 @@
 package dev.turntable.harness.cucumber;
 
+import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
@@ -8,10 +9,14 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs every scenario under the project's top-level {@code features/} with the step library. */
+/**
+ * Runs every scenario under the project's top-level {@code features/} with the step library, but
+ * those tagged {@code @container}: they need Docker and run in {@code ContainerFeaturesIT}.
+ */
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.turntable.harness.cucumber")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @container")
 class FeaturesIT {}
