@@ -59,8 +59,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port of the LLM/TTS stubs (default: ${DEFAULT-VALUE}, any free port; env TURNTABLE_HTTP_PORT).")
   int httpPort;
 
-  @Option(names = "--tls", description = "Serve wss:// with a certificate made at start; its PEM path is printed as TURNTABLE_CA_CERT.")
+  @Option(names = "--tls", defaultValue = "${env:TURNTABLE_TLS:-false}",
+      description = "Serve wss:// with a certificate made at start; its PEM path is printed as TURNTABLE_CA_CERT (env TURNTABLE_TLS).")
   boolean tls;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:TURNTABLE_CA_CERT_FILE}",
+      description = "With --tls, write the CA's PEM here rather than to a temporary file (env TURNTABLE_CA_CERT_FILE).")
+  Path caCertFile;
 
   @Option(names = "--api-key", paramLabel = "KEY", description = "Accept only this AssemblyAI key or token (default: any non-empty one).")
   String apiKey;
@@ -79,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    sourceFromEnvironment();
     Fixture fixture = source.fixture == null ? null : ReplayCommand.read(List.of(source.fixture)).get(0);
     MockAssemblyAiServer.Builder stt =
         MockAssemblyAiServer.builder()
@@ -88,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
             .authMode(apiKey == null ? AuthMode.acceptAny() : AuthMode.requireKey(apiKey));
     if (tls) {
       stt.tls();
+      if (caCertFile != null) {
+        stt.caCertificateOut(caCertFile);
+      }
     }
     StubOptions stubs = StubOptions.defaults().withHost(host).withPort(httpPort).withTiming(StubTiming.DEFAULT.scale(speed));
     if (fixture != null) {
@@ -119,6 +128,26 @@ final class ServeCommand implements Callable<Integer> {
       removeHook(hook);
     }
     return 0;
+  }
+
+  /**
+   * TURNTABLE_FIXTURE or TURNTABLE_SCRIPT when neither option is given: a CI service container
+   * (GitHub Actions' {@code services:}) can set environment variables but not arguments.
+   */
+  private void sourceFromEnvironment() {
+    if (source.fixture != null || source.script != null) {
+      return;
+    }
+    String fixture = System.getenv("TURNTABLE_FIXTURE");
+    String script = System.getenv("TURNTABLE_SCRIPT");
+    if (fixture != null && !fixture.isBlank() && script != null && !script.isBlank()) {
+      throw new UserException("TURNTABLE_FIXTURE and TURNTABLE_SCRIPT are both set; serve takes one of them");
+    }
+    if (fixture != null && !fixture.isBlank()) {
+      source.fixture = Path.of(fixture);
+    } else if (script != null && !script.isBlank()) {
+      source.script = Path.of(script);
+    }
   }
 
   private void stopAndWait() {

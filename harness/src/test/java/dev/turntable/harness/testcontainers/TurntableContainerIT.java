@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.testcontainers.utility.DockerImageName;
 import org.junit.jupiter.api.Test;
 
 /** Our agent holds a conversation with {@code turntable serve} in a container, through its mapped ports. */
@@ -27,15 +29,17 @@ class TurntableContainerIT {
   @Test
   void theAgentHoldsAConversationThroughTheMappedPorts() throws Exception {
     Fixture fixture = FixtureReader.read(FIXTURE);
-    // Copied from here into the README: keep the two alike.
+    DockerImageName image = Docker.image();
+    // The README shows these lines (ReadmeContainerSnippetTest keeps them alike).
     try (TurntableContainer turntable =
-        new TurntableContainer(Docker.image()).withFixture(FIXTURE).withSpeed(SPEED)) {
+        new TurntableContainer(image).withFixture(FIXTURE).withSpeed(SPEED)) {
       turntable.start();
+      Map<String, String> urls = turntable.getServiceUrls(); // ASSEMBLYAI_STREAMING_URL=ws://localhost:…
       var choices = FixtureSettings.choices(fixture.manifest());
       SessionRun.Outcome outcome =
           SessionRun.run(
               fixture.micWav(),
-              MockServices.environment(turntable.getServiceUrls(), choices.voice()),
+              MockServices.environment(urls, choices.voice()),
               choices,
               FixtureSettings.conversation(fixture.manifest()),
               false,
