@@ -39,6 +39,12 @@ public final class ReplaySteps {
   /** Needs Docker and Testcontainers (an optional dependency of the harness) on the classpath. */
   @Given("the mocks run in the container {string}")
   public void theMocksRunInTheContainer(String image) {
+    try {
+      Class.forName("org.testcontainers.containers.GenericContainer");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("\"the mocks run in the container\" needs Testcontainers: add"
+          + " org.testcontainers:testcontainers to your test dependencies");
+    }
     containerImage = image;
   }
 
