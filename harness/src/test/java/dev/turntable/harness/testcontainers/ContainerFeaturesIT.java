@@ -15,7 +15,7 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @IncludeEngines("cucumber")
-@SelectDirectories("../features")
+@SelectDirectories("../features/container")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.turntable.harness.cucumber,dev.turntable.harness.testcontainers")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
 @ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "@container")
