@@ -63,24 +63,41 @@ if ((${#pkgs[@]})); then
 fi
 
 # ---- 2. engine
-t=$(date +%s.%N)
-if ! ready; then
-  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
-  if ! alive "$pid"; then
-    rm -f /var/run/docker.pid
-    log "starting dockerd --storage-driver=$STORAGE_DRIVER (log: $STATE_DIR/dockerd.log)"
-    # setsid + nohup: the daemon outlives this script; 9>&- : it must not inherit the lock.
-    setsid nohup dockerd --storage-driver="$STORAGE_DRIVER" >>"$STATE_DIR/dockerd.log" 2>&1 </dev/null 9>&- &
-    echo $! >"$STATE_DIR/dockerd.pid"
-  fi
-  deadline=$(($(date +%s) + READY_TIMEOUT))
+# Waits until the API answers; fails early if process $1 (when given) exits.
+await_engine() {
+  local deadline=$(($(date +%s) + READY_TIMEOUT))
   until ready; do
-    if (($(date +%s) >= deadline)) || ! alive "$(cat "$STATE_DIR/dockerd.pid" 2>/dev/null || echo "$pid")"; then
-      tail -n 30 "$STATE_DIR/dockerd.log" >&2 || true
-      die "the Docker engine did not come up within ${READY_TIMEOUT} s"
+    if (($(date +%s) >= deadline)) || { [[ -n ${1:-} ]] && ! alive "$1"; }; then
+      return 1
     fi
     sleep 0.2
   done
+}
+
+start_engine() { # $1: storage driver
+  rm -f /var/run/docker.pid
+  log "starting dockerd --storage-driver=$1 (log: $STATE_DIR/dockerd.log)"
+  # setsid + nohup: the daemon outlives this script; 9>&- : it must not inherit the lock.
+  setsid nohup dockerd --storage-driver="$1" >>"$STATE_DIR/dockerd.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$STATE_DIR/dockerd.pid"
+  await_engine "$!"
+}
+
+t=$(date +%s.%N)
+if ! ready; then
+  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+  if alive "$pid"; then
+    log "dockerd $pid is starting; waiting for it"
+    await_engine "$pid" || die "dockerd $pid did not answer within ${READY_TIMEOUT} s"
+  elif ! start_engine "$STORAGE_DRIVER"; then
+    tail -n 15 "$STATE_DIR/dockerd.log" >&2 || true
+    [[ $STORAGE_DRIVER == vfs ]] && die "the Docker engine did not come up within ${READY_TIMEOUT} s"
+    # overlay2 needs a kernel and a backing filesystem that allow it; vfs works anywhere.
+    kill "$(cat "$STATE_DIR/dockerd.pid")" 2>/dev/null || true
+    sleep 1
+    log "dockerd with $STORAGE_DRIVER failed; trying vfs"
+    start_engine vfs || { tail -n 30 "$STATE_DIR/dockerd.log" >&2 || true; die "the Docker engine did not come up"; }
+  fi
   log "dockerd ready in $(since "$t") s ($(docker version --format 'engine {{.Server.Version}}, API {{.Server.APIVersion}}'))"
 fi
 
