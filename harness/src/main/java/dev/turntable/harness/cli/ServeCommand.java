@@ -13,9 +13,11 @@ import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubReply;
 import dev.turntable.harness.stubs.StubTiming;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,17 +46,27 @@ final class ServeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Source source = new Source();
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", converter = Converters.Host.class, description = "Interface of the mock STT server (default: ${DEFAULT-VALUE}).")
+  // The defaults can come from the environment so that a container image sets them once
+  // (0.0.0.0 and fixed ports) and users still pass only --fixture or --script.
+  @Option(names = "--host", defaultValue = "${env:TURNTABLE_HOST:-127.0.0.1}", converter = Converters.Host.class,
+      description = "Interface of the mock STT server and the stubs (default: ${DEFAULT-VALUE}; env TURNTABLE_HOST).")
   String host;
 
-  @Option(names = "--port", defaultValue = "0", converter = Converters.Port.class, description = "Port of the mock STT server (default: any free port).")
+  @Option(names = "--port", defaultValue = "${env:TURNTABLE_STT_PORT:-0}", converter = Converters.Port.class,
+      description = "Port of the mock STT server (default: ${DEFAULT-VALUE}, any free port; env TURNTABLE_STT_PORT).")
   int port;
 
-  @Option(names = "--http-port", defaultValue = "0", converter = Converters.Port.class, description = "Port of the LLM/TTS stubs (default: any free port).")
+  @Option(names = "--http-port", defaultValue = "${env:TURNTABLE_HTTP_PORT:-0}", converter = Converters.Port.class,
+      description = "Port of the LLM/TTS stubs (default: ${DEFAULT-VALUE}, any free port; env TURNTABLE_HTTP_PORT).")
   int httpPort;
 
-  @Option(names = "--tls", description = "Serve wss:// with a certificate made at start; its PEM path is printed as TURNTABLE_CA_CERT.")
+  @Option(names = "--tls", defaultValue = "${env:TURNTABLE_TLS:-false}",
+      description = "Serve wss:// with a certificate made at start; its PEM path is printed as TURNTABLE_CA_CERT (env TURNTABLE_TLS).")
   boolean tls;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:TURNTABLE_CA_CERT_FILE}",
+      description = "With --tls, write the CA's PEM here rather than to a temporary file (env TURNTABLE_CA_CERT_FILE).")
+  Path caCertFile;
 
   @Option(names = "--api-key", paramLabel = "KEY", description = "Accept only this AssemblyAI key or token (default: any non-empty one).")
   String apiKey;
@@ -69,9 +81,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** How long SIGTERM waits for the servers to close before the JVM halts anyway. */
+  private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
   @Override
   public Integer call() throws Exception {
+    sourceFromEnvironment();
     Fixture fixture = source.fixture;
     MockAssemblyAiServer.Builder stt =
         MockAssemblyAiServer.builder()
@@ -81,18 +97,23 @@ final class ServeCommand implements Callable<Integer> {
             .authMode(apiKey == null ? AuthMode.acceptAny() : AuthMode.requireKey(apiKey));
     if (tls) {
       stt.tls();
+      if (caCertFile != null) {
+        stt.caCertificateOut(caCertFile);
+      }
     }
-    StubOptions stubs = StubOptions.defaults().withPort(httpPort).withTiming(StubTiming.DEFAULT.scale(speed));
+    StubOptions stubs = StubOptions.defaults().withHost(host).withPort(httpPort).withTiming(StubTiming.DEFAULT.scale(speed));
     if (fixture != null) {
       stubs = fixture.httpDir().map(stubs::withRecordings).orElse(stubs);
     }
+    // SIGTERM (docker stop) and Ctrl-C run shutdown hooks, then halt: the hook waits until the
+    // servers below are closed, so clients see their sockets closed, not reset mid-frame.
+    Thread hook = new Thread(this::stopAndWait, "turntable-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (MockServices mocks = MockServices.start(stt, stubs)) {
       if (replies != null) {
         mocks.stubs().openAi().replies(replies.stream().map(StubReply::text).toList());
         mocks.stubs().anthropic().replies(replies.stream().map(StubReply::text).toList());
       }
-      Thread hook = new Thread(stop::countDown, "turntable-serve-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
       PrintWriter out = spec.commandLine().getOut();
       mocks.urls().forEach((name, url) -> out.println(name + "=" + url));
       out.println("TURNTABLE_ADMIN_URL=" + mocks.stubs().adminUrl());
@@ -102,8 +123,55 @@ final class ServeCommand implements Callable<Integer> {
       out.println("ready");
       out.flush();
       stop.await();
+    } finally {
+      // before counting down: once it is, a SIGTERM hook returns and the JVM halts
+      spec.commandLine().getErr().println("turntable serve: stopped");
+      spec.commandLine().getErr().flush();
+      stopped.countDown();
+      removeHook(hook);
     }
     return 0;
+  }
+
+  /**
+   * TURNTABLE_FIXTURE or TURNTABLE_SCRIPT when neither option is given: a CI service container
+   * (GitHub Actions' {@code services:}) can set environment variables but not arguments.
+   */
+  private void sourceFromEnvironment() {
+    if (source.fixture != null || source.script != null) {
+      return;
+    }
+    String fixture = System.getenv("TURNTABLE_FIXTURE");
+    String script = System.getenv("TURNTABLE_SCRIPT");
+    if (fixture != null && !fixture.isBlank() && script != null && !script.isBlank()) {
+      throw new UserException("TURNTABLE_FIXTURE and TURNTABLE_SCRIPT are both set; serve takes one of them");
+    }
+    try {
+      if (fixture != null && !fixture.isBlank()) {
+        source.fixture = new Converters.FixtureFolder().convert(fixture);
+      } else if (script != null && !script.isBlank()) {
+        source.script = new Converters.ScriptFile().convert(script);
+      }
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  private void stopAndWait() {
+    stop.countDown();
+    try {
+      stopped.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already stopping: the hook is what brought us here
+    }
   }
 
   /** Stops a running {@code serve} (tests; users press Ctrl-C). */

@@ -27,6 +27,7 @@ public final class ScenarioSession {
 
   private String name = "scenario";
   private Fixture fixture;
+  private String containerImage;
   private ConversationScript script;
   private PolicySettings policy = new PolicySettings(null, null, null, null);
   private InterruptionPolicy basePolicy;
@@ -116,6 +117,11 @@ public final class ScenarioSession {
     errors.add(error);
   }
 
+  /** The recorded session's mocks run in this Turntable image instead of in-process. */
+  void useContainer(String image) {
+    containerImage = image;
+  }
+
   /** Runs the session now: on virtual time, or over the wire at a speed. */
   void run(ReplayOptions how) throws Exception {
     requireNotRun();
@@ -126,7 +132,9 @@ public final class ScenarioSession {
   /** What happened; runs the session first if no step has yet. */
   public SessionResult result() throws Exception {
     if (result == null) {
-      if (fixture != null) {
+      if (fixture != null && containerImage != null) {
+        result = SessionRunner.container(fixture, containerImage, options);
+      } else if (fixture != null) {
         result = SessionRunner.fixture(fixture, fixtureSettings(), options);
       } else if (script != null) {
         result = SessionRunner.script(effectiveScript(), name, options);

@@ -7,7 +7,9 @@ import dev.turntable.harness.replay.ConversationAudio;
 import dev.turntable.harness.replay.ConversationScript;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.harness.replay.FixtureSettings;
+import dev.turntable.harness.replay.ReplayClock;
 import dev.turntable.harness.replay.ReplayOptions;
+import dev.turntable.harness.testcontainers.ContainerReplay;
 import dev.turntable.harness.replay.ScriptedReplay;
 import dev.turntable.harness.stubs.SpeechAudio;
 import dev.turntable.harness.stubs.SpeechEngine;
@@ -20,6 +22,26 @@ final class SessionRunner {
   static SessionResult fixture(Fixture fixture, ConversationSettings settings, ReplayOptions options) throws Exception {
     ServiceChoices choices = FixtureSettings.choices(fixture.manifest());
     var replay = FixtureReplay.run(fixture, settings == null ? options : options.withSettings(settings));
+    return SessionResult.of(
+        replay, replay.name(), fixture.manifest().description(), fixture.micPcm(),
+        silence(choices.minTurnSilenceMs(), choices.preset().minTurnSilenceMs()),
+        silence(choices.maxTurnSilenceMs(), choices.preset().maxTurnSilenceMs()));
+  }
+
+  /** The fixture's mocks in a Turntable container, reached over the wire through mapped ports. */
+  static SessionResult container(Fixture fixture, String image, ReplayOptions options) throws Exception {
+    if (options.clock() != ReplayClock.WIRE) {
+      throw new IllegalStateException("mocks in a container are reached over the wire: write"
+          + " \"When it is replayed over the wire at 1x\" (or another speed)");
+    }
+    try {
+      Class.forName("org.testcontainers.containers.GenericContainer");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("\"the mocks run in the container\" needs Testcontainers: add"
+          + " org.testcontainers:testcontainers to your test dependencies");
+    }
+    ServiceChoices choices = FixtureSettings.choices(fixture.manifest());
+    var replay = ContainerReplay.run(fixture, options.speed(), image);
     return SessionResult.of(
         replay, replay.name(), fixture.manifest().description(), fixture.micPcm(),
         silence(choices.minTurnSilenceMs(), choices.preset().minTurnSilenceMs()),

@@ -32,6 +32,12 @@ public final class SessionSteps {
     session.useFixture(FixtureReader.read(FixturePaths.locate(path)));
   }
 
+  /** Needs Docker and Testcontainers (an optional dependency of the harness) on the classpath. */
+  @Given("the mocks run in the container {string}")
+  public void theMocksRunInTheContainer(String image) {
+    session.useContainer(image);
+  }
+
   @Given("the conversation:")
   public void theConversation(DataTable table) {
     session.useScript(ConversationTable.parse(table, session.name()));

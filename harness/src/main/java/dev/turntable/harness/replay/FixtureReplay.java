@@ -20,6 +20,7 @@ import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubTiming;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,6 +89,26 @@ public final class FixtureReplay {
           speed,
           recorder);
     }
+  }
+
+  /**
+   * Over the wire against mocks that already serve the fixture elsewhere (e.g. {@code turntable
+   * serve --fixture} in a container, at the same speed), reached through {@code urls}.
+   */
+  public static ReplayResult against(Fixture fixture, double speed, Map<String, String> urls) throws Exception {
+    FixtureManifest manifest = fixture.manifest();
+    ReplayOptions options = ReplayOptions.wire(speed);
+    var choices = FixtureSettings.choices(manifest);
+    SessionRun.Outcome outcome =
+        SessionRun.run(
+            fixture.micWav(),
+            MockServices.environment(urls, choices.voice()),
+            choices,
+            settings(manifest, options),
+            FixtureSettings.halfDuplex(manifest),
+            speed,
+            null);
+    return judge(fixture, options, outcome);
   }
 
   private static ConversationSettings settings(FixtureManifest manifest, ReplayOptions options) {

@@ -67,7 +67,12 @@ public final class MockServices implements AutoCloseable {
 
   /** An environment with the mocks' URLs and placeholder keys for every provider. */
   public Environment environment(String voice) {
-    Map<String, String> values = new LinkedHashMap<>(urls());
+    return environment(urls(), voice);
+  }
+
+  /** The same for mocks that run elsewhere, e.g. in a container: their URLs and placeholder keys. */
+  public static Environment environment(Map<String, String> urls, String voice) {
+    Map<String, String> values = new LinkedHashMap<>(urls);
     Providers.SECRET_VARIABLES.forEach(name -> values.put(name, PLACEHOLDER_KEY));
     values.put("ELEVENLABS_VOICE_ID", voice == null ? "turntable-voice" : voice);
     return Environment.of(Map.of(), values);

@@ -11,7 +11,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
-/** Cartesia {@code POST /tts/bytes}: raw {@code pcm_s16le} at {@code output_format.sample_rate}. */
+/**
+ * Cartesia {@code POST /tts/bytes} in the {@code output_format} asked for: container raw or wav
+ * with pcm_s16le, pcm_f32le, pcm_mulaw or pcm_alaw, or mp3 ({@link SpeechFormat}).
+ */
 final class CartesiaProtocol implements ServiceProtocol {
   static final String PATH = "/tts/bytes";
 
@@ -51,27 +54,17 @@ final class CartesiaProtocol implements ServiceProtocol {
         throw StubRejection.of(service(), 400, "Missing required field: " + field);
       }
     }
-    JsonNode format = body.path("output_format");
-    requireValue(format, "container", "raw");
-    requireValue(format, "encoding", "pcm_s16le");
-    int sampleRate = format.path("sample_rate").asInt(0);
-    if (!SpeechReplies.SAMPLE_RATES.contains(sampleRate)) {
-      throw StubRejection.of(service(), 400, "output_format.sample_rate must be one of 8000, 16000,"
-          + " 22050, 24000, 44100 or 48000, got " + format.path("sample_rate"));
+    SpeechFormat format;
+    try {
+      format = SpeechFormat.cartesia(body.path("output_format"));
+    } catch (IllegalArgumentException e) {
+      throw StubRejection.of(service(), 400, e.getMessage());
     }
     String text = settings.text() == null ? body.path("transcript").asText() : settings.text();
     if (text.isBlank()) {
       throw StubRejection.of(service(), 400, "transcript must not be empty");
     }
-    return speech.render(text, sampleRate, true, settings);
-  }
-
-  private void requireValue(JsonNode format, String field, String expected) throws StubRejection {
-    String actual = format.path(field).asText();
-    if (!expected.equals(actual)) {
-      throw StubRejection.of(service(), 400, "the Turntable stub serves output_format." + field + " '"
-          + expected + "' only, got '" + actual + "'");
-    }
+    return speech.render(service(), text, format, true, settings);
   }
 
   private static ResponseDefinitionBuilder error(int status, String message) {

@@ -11,16 +11,14 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ElevenLabs text to speech: {@code POST /v1/text-to-speech/{voice}/stream} (chunked) and
- * {@code POST /v1/text-to-speech/{voice}} (whole), raw S16LE at the {@code output_format} rate.
+ * {@code POST /v1/text-to-speech/{voice}} (whole), in the {@code output_format} asked for: raw
+ * S16LE {@code pcm_*}, {@code ulaw_8000}, {@code alaw_8000}, {@code mp3_*} (the default) or
+ * {@code opus_48000_*} ({@link SpeechFormat}, {@link AudioEncoder}).
  */
 final class ElevenLabsProtocol implements ServiceProtocol {
-  private static final Pattern PCM_FORMAT = Pattern.compile("pcm_(\\d+)");
-
   private final SpeechReplies speech;
 
   ElevenLabsProtocol(SpeechReplies speech) {
@@ -52,30 +50,24 @@ final class ElevenLabsProtocol implements ServiceProtocol {
 
   @Override
   public RenderedReply render(LoggedRequest request, ReplySettings settings) throws StubRejection {
-    int sampleRate = sampleRate(request);
+    SpeechFormat format = format(request);
     JsonNode body = JsonBodies.parseObject(service(), request);
     if (!body.path("text").isTextual() || body.path("text").asText().isBlank()) {
       throw validation("body", "text", "Field required: the text to speak");
     }
     String text = settings.text() == null ? body.path("text").asText() : settings.text();
     boolean streaming = URI.create(request.getUrl()).getPath().endsWith("/stream");
-    return speech.render(text, sampleRate, streaming, settings);
+    return speech.render(service(), text, format, streaming, settings);
   }
 
-  private int sampleRate(LoggedRequest request) throws StubRejection {
+  /** As the service: no {@code output_format} means its default, MP3. */
+  private SpeechFormat format(LoggedRequest request) throws StubRejection {
     QueryParameter format = request.getQueryParams().get("output_format");
-    if (format == null || !format.isPresent()) {
-      throw validation("query", "output_format",
-          "the Turntable stub serves raw PCM only, and the default mp3_44100_128 is not PCM: set"
-              + " output_format to pcm_16000, pcm_22050, pcm_24000 or pcm_44100");
+    try {
+      return SpeechFormat.elevenLabs(format == null || !format.isPresent() ? null : format.firstValue());
+    } catch (IllegalArgumentException e) {
+      throw validation("query", "output_format", e.getMessage());
     }
-    Matcher pcm = PCM_FORMAT.matcher(format.firstValue());
-    if (!pcm.matches() || !SpeechReplies.SAMPLE_RATES.contains(Integer.parseInt(pcm.group(1)))) {
-      throw validation("query", "output_format",
-          "unsupported output_format '" + format.firstValue() + "': the Turntable stub serves"
-              + " pcm_8000, pcm_16000, pcm_22050, pcm_24000, pcm_44100 or pcm_48000");
-    }
-    return Integer.parseInt(pcm.group(1));
   }
 
   private static StubRejection validation(String location, String field, String message) {

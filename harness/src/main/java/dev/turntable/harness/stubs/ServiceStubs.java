@@ -15,7 +15,8 @@ import java.util.Map;
 import org.apache.commons.io.FileUtils;
 
 /**
- * Stubs of OpenAI, Anthropic, ElevenLabs and Cartesia on one WireMock server (127.0.0.1).
+ * Stubs of OpenAI, Anthropic, ElevenLabs and Cartesia on one WireMock server (127.0.0.1 unless
+ * {@link StubOptions#host()} says otherwise).
  *
  * <p>One server, not four: the services' paths never overlap, a fixture's {@code http/} folder
  * holds all of them in one {@code mappings/} + {@code __files/} tree, and one port and one admin
@@ -83,9 +84,16 @@ public final class ServiceStubs implements AutoCloseable {
     return server.port();
   }
 
-  /** {@code http://127.0.0.1:PORT}, the root of every stub and of the admin API. */
+  /**
+   * {@code http://HOST:PORT}, the root of every stub and of the admin API; loopback when the stubs
+   * listen on every interface, since that address always reaches them from this machine.
+   */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    String host = options.host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    }
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
   /** WireMock's admin API: add, list and remove mappings, read the request journal. */
@@ -189,7 +197,7 @@ public final class ServiceStubs implements AutoCloseable {
 
   private WireMockConfiguration configuration(List<ServiceProtocol> protocols) {
     return WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
+        .bindAddress(options.host())
         .port(options.port())
         .jettyAcceptors(1)
         // Gzip would buffer the paced chunks and hide the stream timing from clients.

@@ -1,5 +1,6 @@
 package dev.turntable.harness.cucumber;
 
+import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
@@ -10,7 +11,8 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Runs every scenario under the project's top-level {@code features/} with the step library, and
- * writes Cucumber's HTML, JSON and JUnit XML reports under {@code target/cucumber/}.
+ * writes Cucumber's HTML, JSON and JUnit XML reports under {@code target/cucumber/}. Scenarios
+ * tagged {@code @container} need Docker and run in {@code ContainerFeaturesIT}.
  */
 @Suite
 @IncludeEngines("cucumber")
@@ -21,4 +23,5 @@ import org.junit.platform.suite.api.Suite;
     value =
         "summary, html:target/cucumber/report.html, json:target/cucumber/report.json,"
             + " junit:target/cucumber/junit.xml")
+@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @container")
 class FeaturesIT {}

@@ -70,24 +70,45 @@ class ElevenLabsStubTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mp3_44100_128", "pcm_12345", "ulaw_8000", "wav"})
-  void refusesFormatsThatAreNotKnownPcm(String format) throws Exception {
+  @ValueSource(strings = {"mp3_44100_7", "pcm_12345", "ulaw_16000", "wav"})
+  void refusesFormatsTheServiceDoesNotHave(String format) throws Exception {
     StubHttp.Reply reply = StubHttp.post(streamUrl(format), KEY, REQUEST);
 
     assertThat(reply.status()).isEqualTo(422);
     JsonNode detail = JSON.readTree(reply.body()).path("detail");
     assertThat(detail.isArray()).isTrue();
     assertThat(detail.get(0).path("loc").toString()).contains("output_format");
-    assertThat(detail.get(0).path("msg").asText()).contains(format);
+    assertThat(detail.get(0).path("msg").asText()).contains(format).contains("mp3_44100_128");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ulaw_8000", "alaw_8000"})
+  void streamsTelephonyFormatsAtOneBytePerSample(String format) throws Exception {
+    StubHttp.Reply reply = StubHttp.post(streamUrl(format), KEY, REQUEST);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().length).isEqualTo(TEXT.length() * 65 * 8);
   }
 
   @Test
-  void refusesTheDefaultMp3WhenNoFormatIsGiven() throws Exception {
+  void servesTheDefaultMp3WhenNoFormatIsGiven() throws Exception {
+    Encoders.requireMp3();
     StubHttp.Reply reply =
         StubHttp.post(stubs.elevenLabsBaseUrl() + "/v1/text-to-speech/voice123/stream", KEY, REQUEST);
 
-    assertThat(reply.status()).isEqualTo(422);
-    assertThat(reply.text()).contains("output_format");
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).isEqualTo("audio/mpeg");
+    Encoders.assertMp3(reply.body(), 44_100, 128_000, TEXT.length() * 0.065);
+  }
+
+  @Test
+  void streamsMp3AtTheRequestedRateAndBitRate() throws Exception {
+    Encoders.requireMp3();
+    StubHttp.Reply reply = StubHttp.post(streamUrl("mp3_22050_32"), KEY, REQUEST);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(reply.header("Transfer-Encoding")).isEqualTo("chunked");
+    Encoders.assertMp3(reply.body(), 22_050, 32_000, TEXT.length() * 0.065);
   }
 
   @Test
