@@ -43,6 +43,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Only the verdict table.")
   boolean quiet;
 
+  @Option(names = "--aec", paramLabel = "on|off", defaultValue = "off", converter = AgentCommand.AecConverter.class, description = "on: run the echo canceller on what the microphone heard (mic-raw.wav, or mic.wav of a fixture recorded without it) against what the replayed agent plays. off: send mic.wav as recorded (default: ${DEFAULT-VALUE}).")
+  EchoMode.Setting aec;
+
   @Override
   public Integer call() throws Exception {
     List<Fixture> fixtures = read(paths.isEmpty() ? List.of(DEFAULT_FIXTURES) : paths);
@@ -69,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
       if (n > 1) {
         ReplayWarmUp.ensure(fixture);
       }
-      return FixtureReplay.run(fixture, n, null);
+      return FixtureReplay.run(fixture, n, null, aec == EchoMode.Setting.ON);
     }
     ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
     out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",

@@ -29,7 +29,22 @@ public final class FixtureReplay {
 
   /** @param recordTo also record the replay as a new fixture there, or null */
   public static ReplayResult run(Fixture fixture, double speed, Path recordTo) throws Exception {
-    FixtureManifest manifest = fixture.manifest();
+    return run(fixture, speed, recordTo, false);
+  }
+
+  /**
+   * Without echo cancellation the agent hears mic.wav exactly as recorded, so a fixture recorded
+   * with it (mic.wav already cleaned) replays bit-exact. With it, the canceller runs again on what
+   * the microphone heard (mic-raw.wav when the fixture has one, else mic.wav) against what the
+   * replayed agent plays: a fixture recorded raw, replayed with echo cancellation, to compare.
+   *
+   * @param recordTo also record the replay as a new fixture there, or null
+   */
+  public static ReplayResult run(
+      Fixture fixture, double speed, Path recordTo, boolean echoCancellation) throws Exception {
+    FixtureManifest manifest =
+        echoCancellation ? withEchoCancellation(fixture.manifest()) : fixture.manifest();
+    Path heard = echoCancellation ? fixture.micRawWav().orElse(fixture.micWav()) : fixture.micWav();
     SttRecording recording = SttRecording.of(fixture);
     StubOptions stubs = StubOptions.defaults().withTiming(StubTiming.DEFAULT.scale(speed));
     if (fixture.httpDir().isPresent()) {
@@ -42,11 +57,12 @@ public final class FixtureReplay {
       var choices = FixtureSettings.choices(manifest);
       SessionRun.Outcome outcome =
           SessionRun.run(
-              fixture.micWav(),
+              heard,
               mocks.environment(choices.voice()),
               choices,
               FixtureSettings.conversation(manifest),
               FixtureSettings.halfDuplex(manifest),
+              echoCancellation,
               speed,
               recorder);
       return judge(fixture, speed, outcome);
@@ -62,6 +78,17 @@ public final class FixtureReplay {
                 Decisions.of(new Timeline(fixture.agentEvents())), Decisions.of(outcome.timeline()));
     Verdict verdict = Verdict.of(measures, fixture.manifest().expected(), differences);
     return new ReplayResult(fixture, speed, outcome, measures, differences, verdict);
+  }
+
+  private static FixtureManifest withEchoCancellation(FixtureManifest manifest) {
+    FixtureManifest.Agent agent = manifest.agent();
+    FixtureManifest.Agent cancelled =
+        agent == null
+            ? new FixtureManifest.Agent(null, null, null, null, null, true)
+            : new FixtureManifest.Agent(
+                agent.preset(), agent.policy(), agent.halfDuplex(), agent.llm(), agent.tts(), true);
+    return new FixtureManifest(manifest.formatVersion(), manifest.recordedBy(), manifest.description(),
+        manifest.tags(), manifest.stt(), manifest.audio(), cancelled, manifest.expected());
   }
 
   private static SessionRecorder startRecorder(Path dir, FixtureManifest manifest, Clock clock)
