@@ -6,7 +6,8 @@ import dev.turntable.agent.audio.PlaybackListener;
 
 /**
  * The speaker as the agent sees it, also feeding the canceller's far-end reference: every chunk
- * handed to the speaker, in order, and the flush when a barge-in stops it.
+ * handed to the speaker, in order, released as the speaker reports it played, and the flush when a
+ * barge-in stops it.
  */
 final class EchoCancellingSpeaker implements AudioSink {
   private final AudioSink delegate;
@@ -15,6 +16,7 @@ final class EchoCancellingSpeaker implements AudioSink {
   EchoCancellingSpeaker(AudioSink delegate, FarEndReference reference) {
     this.delegate = delegate;
     this.reference = reference;
+    reference.followPlayback(delegate::framesPlayed);
   }
 
   @Override

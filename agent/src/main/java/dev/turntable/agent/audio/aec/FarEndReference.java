@@ -2,80 +2,136 @@ package dev.turntable.agent.audio.aec;
 
 import dev.turntable.agent.audio.PcmFormat;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
- * The far-end reference: the audio handed to the speaker, in order, consumed one 10 ms frame per 10
- * ms of microphone audio. The microphone's pace is real time, so the reference runs at the
- * speaker's pace: it starts when audio is handed over, is silence while nothing is queued, and
- * loses what {@link #flush()} (a barge-in's stop) discards, as the speaker does. The echo reaches
- * the microphone after the reference (line buffers, the air); AEC3 finds that delay itself.
+ * The far-end reference: the audio handed to the speaker, released to the canceller as the speaker
+ * reports it played ({@code framesPlayed}), and taken one 10 ms frame per 10 ms of microphone
+ * audio. Following the speaker's own position keeps the reference in step with the sound in the
+ * room when the output starts late, underruns or is stopped: silence while nothing plays, and what
+ * a barge-in's {@link #flush()} discards never enters it. The echo reaches the microphone after the
+ * reference (line buffers, the air); AEC3 finds that delay itself.
  *
  * <p>Thread-safe: the event loop adds and flushes, the microphone thread takes frames.
  */
 final class FarEndReference {
+  /** Played audio not yet taken is capped here, so a stalled microphone cannot build up a lag. */
+  private static final int MAX_BACKLOG_MS = 1_000;
+
   private final int frameBytes;
-  private byte[] queued = new byte[0];
-  private int start;
-  private int end;
+  private final int maxBacklogBytes;
+  private final ByteFifo queued = new ByteFifo();
+  private final ByteFifo played = new ByteFifo();
   /** An odd byte of a chunk split mid-sample, waiting for the rest of its sample. */
   private final ByteArrayOutputStream carry = new ByteArrayOutputStream(1);
+  private LongSupplier framesPlayed = () -> Long.MAX_VALUE;
+  private long framesSeen = -1;
 
   FarEndReference(PcmFormat speaker) {
     this.frameBytes = WebRtcEchoCanceller.frameBytes(speaker);
+    this.maxBacklogBytes = speaker.bytesForMillis(MAX_BACKLOG_MS);
   }
 
   int frameBytes() {
     return frameBytes;
   }
 
-  synchronized void add(byte[] pcm) {
-    byte[] whole = pcm;
-    if (carry.size() > 0 || pcm.length % PcmFormat.BYTES_PER_FRAME != 0) {
-      carry.writeBytes(pcm);
-      byte[] all = carry.toByteArray();
-      int usable = all.length - all.length % PcmFormat.BYTES_PER_FRAME;
-      whole = Arrays.copyOf(all, usable);
-      carry.reset();
-      carry.write(all, usable, all.length - usable);
-    }
-    ensureRoom(whole.length);
-    System.arraycopy(whole, 0, queued, end, whole.length);
-    end += whole.length;
+  /** The speaker's running count of frames played; until set, audio counts as played at once. */
+  synchronized void followPlayback(LongSupplier framesPlayed) {
+    this.framesPlayed = framesPlayed;
+    this.framesSeen = framesPlayed.getAsLong();
   }
 
-  /** Everything not yet referenced is dropped: the speaker will never play it. */
+  synchronized void add(byte[] pcm) {
+    carry.writeBytes(pcm);
+    byte[] all = carry.toByteArray();
+    int whole = all.length - all.length % PcmFormat.BYTES_PER_FRAME;
+    queued.add(all, 0, whole);
+    carry.reset();
+    carry.write(all, whole, all.length - whole);
+  }
+
+  /** Counts what has played so far, then drops what never will: the speaker is being stopped. */
   synchronized void flush() {
-    start = 0;
-    end = 0;
+    catchUp();
+    queued.clear();
     carry.reset();
   }
 
-  /** Fills {@code frame} with the next 10 ms handed to the speaker, zeros where there is none. */
+  /** Fills {@code frame} with the next 10 ms the speaker played, zeros where it played nothing. */
   synchronized void next(byte[] frame) {
-    int n = Math.min(frameBytes, end - start);
-    System.arraycopy(queued, start, frame, 0, n);
-    Arrays.fill(frame, n, frameBytes, (byte) 0);
-    start += n;
-    if (start == end) {
-      start = 0;
-      end = 0;
-    }
+    catchUp();
+    played.take(frame, frameBytes);
   }
 
   synchronized int queuedBytes() {
-    return end - start;
+    return queued.size();
   }
 
-  private void ensureRoom(int more) {
-    if (end + more <= queued.length) {
-      return;
+  /** Moves what the speaker has played since the last look from queued to played. */
+  private void catchUp() {
+    long now = framesPlayed.getAsLong();
+    long bytes = now == Long.MAX_VALUE ? queued.size() : (now - framesSeen) * PcmFormat.BYTES_PER_FRAME;
+    framesSeen = now == Long.MAX_VALUE ? framesSeen : now;
+    if (bytes > 0) {
+      queued.moveTo(played, (int) Math.min(bytes, queued.size()));
     }
-    int live = end - start;
-    byte[] target = live + more <= queued.length ? queued : new byte[Math.max(2 * queued.length, live + more)];
-    System.arraycopy(queued, start, target, 0, live);
-    queued = target;
-    start = 0;
-    end = live;
+    if (played.size() > maxBacklogBytes) {
+      played.skip(played.size() - maxBacklogBytes);
+    }
+  }
+
+  /** A growable byte queue. */
+  private static final class ByteFifo {
+    private byte[] bytes = new byte[0];
+    private int start;
+    private int end;
+
+    int size() {
+      return end - start;
+    }
+
+    void add(byte[] source, int offset, int length) {
+      ensureRoom(length);
+      System.arraycopy(source, offset, bytes, end, length);
+      end += length;
+    }
+
+    void moveTo(ByteFifo target, int length) {
+      target.add(bytes, start, length);
+      skip(length);
+    }
+
+    /** Copies {@code length} bytes out, zero-filled past what there is. */
+    void take(byte[] target, int length) {
+      int n = Math.min(length, size());
+      System.arraycopy(bytes, start, target, 0, n);
+      java.util.Arrays.fill(target, n, length, (byte) 0);
+      skip(n);
+    }
+
+    void skip(int length) {
+      start += length;
+      if (start == end) {
+        clear();
+      }
+    }
+
+    void clear() {
+      start = 0;
+      end = 0;
+    }
+
+    private void ensureRoom(int more) {
+      if (end + more <= bytes.length) {
+        return;
+      }
+      int live = size();
+      byte[] target = live + more <= bytes.length ? bytes : new byte[Math.max(2 * bytes.length, live + more)];
+      System.arraycopy(bytes, start, target, 0, live);
+      bytes = target;
+      start = 0;
+      end = live;
+    }
   }
 }

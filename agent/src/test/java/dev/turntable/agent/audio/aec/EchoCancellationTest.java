@@ -33,7 +33,7 @@ class EchoCancellationTest {
     try (EchoCancellation aec = EchoCancellation.open(PcmFormat.STT, PcmFormat.STT, tap)) {
       RecordingSink sink = new RecordingSink();
       AudioSink speaker = aec.speaker(sink);
-      AudioSource mic = aec.microphone(new ArraySource(TestSignals.bytes(heard)));
+      AudioSource mic = aec.microphone(new ArraySource(TestSignals.bytes(heard), sink));
       speaker.play(TestSignals.bytes(agent)); // handed over at once, as TTS does; played in real time
       cleaned = readAll(mic);
       assertThat(sink.played).hasSize(1);
@@ -51,8 +51,9 @@ class EchoCancellationTest {
     short[] heard = TestSignals.mix(TestSignals.echo(agent, 70, 0.3), TestSignals.echo(user, 1_800, 1));
     byte[] micBytes = Arrays.copyOf(TestSignals.bytes(heard), 3_000 * 32 - 100); // a short last read
     try (EchoCancellation aec = EchoCancellation.open(PcmFormat.STT, PcmFormat.STT, tap)) {
-      AudioSink speaker = aec.speaker(new RecordingSink());
-      AudioSource mic = aec.microphone(new ArraySource(micBytes));
+      RecordingSink sink = new RecordingSink();
+      AudioSink speaker = aec.speaker(sink);
+      AudioSource mic = aec.microphone(new ArraySource(micBytes, sink));
       speaker.play(Arrays.copyOf(TestSignals.bytes(agent), 20_001)); // ends mid-sample
       readAll(mic);
       speaker.stop();
@@ -68,8 +69,9 @@ class EchoCancellationTest {
   @Test
   void theReferenceStopsWhenTheSpeakerIsStopped() throws Exception {
     try (EchoCancellation aec = EchoCancellation.open(PcmFormat.STT, PcmFormat.STT, tap)) {
-      AudioSink speaker = aec.speaker(new RecordingSink());
-      AudioSource mic = aec.microphone(new ArraySource(new byte[READ_BYTES * 2]));
+      RecordingSink sink = new RecordingSink();
+      AudioSink speaker = aec.speaker(sink);
+      AudioSource mic = aec.microphone(new ArraySource(new byte[READ_BYTES * 2], sink));
       speaker.play(TestSignals.bytes(TestSignals.babble(6, 1_000, 9_000)));
       mic.read(new byte[READ_BYTES]);
       speaker.stop();
@@ -108,13 +110,18 @@ class EchoCancellationTest {
     return out.toByteArray();
   }
 
-  /** A microphone that hears a fixed recording, as fast as it is read. */
+  /**
+   * A microphone that hears a fixed recording, as fast as it is read; the speaker plays in step
+   * with it, as real devices share one clock.
+   */
   private static final class ArraySource implements AudioSource {
     private final byte[] pcm;
+    private final RecordingSink speaker;
     private int position;
 
-    ArraySource(byte[] pcm) {
+    ArraySource(byte[] pcm, RecordingSink speaker) {
       this.pcm = pcm;
+      this.speaker = speaker;
     }
 
     @Override
@@ -130,6 +137,7 @@ class EchoCancellationTest {
       int n = Math.min(buffer.length, pcm.length - position);
       System.arraycopy(pcm, position, buffer, 0, n);
       position += n;
+      speaker.framesPlayed += n / 2;
       return n;
     }
 
@@ -139,6 +147,7 @@ class EchoCancellationTest {
 
   private static final class RecordingSink implements AudioSink {
     final List<byte[]> played = new ArrayList<>();
+    long framesPlayed;
 
     @Override
     public PcmFormat format() {
@@ -158,7 +167,7 @@ class EchoCancellationTest {
 
     @Override
     public long framesPlayed() {
-      return 0;
+      return framesPlayed;
     }
 
     @Override

@@ -35,10 +35,31 @@ class FarEndReferenceTest {
   }
 
   @Test
-  void flushDropsWhatTheSpeakerWillNeverPlay() {
+  void releasesAudioOnlyAsTheSpeakerPlaysIt() {
+    long[] played = {1_000};
+    reference.followPlayback(() -> played[0]);
     reference.add(filled(3200, (byte) 7));
     reference.next(frame);
+    assertThat(frame).as("nothing played yet").containsOnly((byte) 0);
+    played[0] += 80;
+    reference.next(frame);
+    assertThat(slice(frame, 0, 160)).containsOnly((byte) 7);
+    assertThat(slice(frame, 160, 320)).as("only 80 frames played").containsOnly((byte) 0);
+    played[0] += 160;
+    reference.next(frame);
+    assertThat(frame).containsOnly((byte) 7);
+  }
+
+  @Test
+  void flushDropsWhatTheSpeakerWillNeverPlay() {
+    long[] played = {0};
+    reference.followPlayback(() -> played[0]);
+    reference.add(filled(3200, (byte) 7));
+    played[0] = 160;
     reference.flush();
+    played[0] = 1_600; // the position runs on a little while the line closes
+    reference.next(frame);
+    assertThat(frame).as("what played before the stop").containsOnly((byte) 7);
     reference.next(frame);
     assertThat(frame).containsOnly((byte) 0);
     assertThat(reference.queuedBytes()).isZero();
