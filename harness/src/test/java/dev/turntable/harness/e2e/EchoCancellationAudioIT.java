@@ -182,15 +182,27 @@ class EchoCancellationAudioIT {
         env, work));
     int listening = agent.awaitLine(line -> line.startsWith("[listening]"), 0, Duration.ofSeconds(30),
         "the agent's \"[listening]\" line");
-    conversation.talk(agent, text -> say(speech, driver.get(), text, work), listening);
+    HearingDriver stt = awaitSession(driver);
+    conversation.talk(agent, text -> say(speech, stt, text, work), listening);
     awaitQuiet(agent);
     speaker.awaitMore(Duration.ofMillis(300), Duration.ofSeconds(5));
     Recording speakerRecording = speaker.stop();
     agent.stop();
     Pcm.writeWav(work.resolve("speaker-recording.wav"), speakerRecording.samples());
     Fixture fixture = FixtureReader.read(fixtureDir);
-    HearingDriver stt = driver.get();
     return new EchoRun(aec, stt.lines(), stt.heard(), fixture, speakerRecording, agent.lines());
+  }
+
+  /** The agent says it listens once its microphone runs; its STT session may open a moment later. */
+  private static HearingDriver awaitSession(AtomicReference<HearingDriver> driver) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (driver.get() == null) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the agent opened no STT session within 10 s of listening");
+      }
+      Thread.sleep(20);
+    }
+    return driver.get();
   }
 
   /** Plays one line into the microphone, telling the mock STT it has begun. */

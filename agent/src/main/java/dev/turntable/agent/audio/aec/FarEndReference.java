@@ -12,14 +12,25 @@ import java.util.function.LongSupplier;
  * a barge-in's {@link #flush()} discards never enters it. The echo reaches the microphone after the
  * reference (line buffers, the air); AEC3 finds that delay itself.
  *
+ * <p>The position advances in bursts (the speaker polls its line every few ms, the microphone
+ * delivers 50 ms at a time), so a stretch of playback starts only once {@link #PRIME_MS} of it
+ * has played, and then runs one frame per microphone frame without gaps: a linear echo canceller
+ * needs the delay between reference and echo to stay put, and a gap inserted by a late position
+ * reading would move it. Only when the played audio runs out (the end of a reply, a real
+ * underrun, a stop) does the reference fall silent and wait to prime again.
+ *
  * <p>Thread-safe: the event loop adds and flushes, the microphone thread takes frames.
  */
 final class FarEndReference {
   /** Played audio not yet taken is capped here, so a stalled microphone cannot build up a lag. */
   private static final int MAX_BACKLOG_MS = 1_000;
+  /** Played audio held back at the start of a stretch, to absorb the position's bursts. */
+  static final int PRIME_MS = 60;
 
   private final int frameBytes;
   private final int maxBacklogBytes;
+  private final int primeBytes;
+  private boolean running;
   private final ByteFifo queued = new ByteFifo();
   private final ByteFifo played = new ByteFifo();
   /** An odd byte of a chunk split mid-sample, waiting for the rest of its sample. */
@@ -30,6 +41,7 @@ final class FarEndReference {
   FarEndReference(PcmFormat speaker) {
     this.frameBytes = WebRtcEchoCanceller.frameBytes(speaker);
     this.maxBacklogBytes = speaker.bytesForMillis(MAX_BACKLOG_MS);
+    this.primeBytes = speaker.bytesForMillis(PRIME_MS);
   }
 
   int frameBytes() {
@@ -61,7 +73,18 @@ final class FarEndReference {
   /** Fills {@code frame} with the next 10 ms the speaker played, zeros where it played nothing. */
   synchronized void next(byte[] frame) {
     catchUp();
+    if (!running && played.size() >= Math.min(primeBytes, played.size() + queued.size())
+        && played.size() > 0) {
+      running = true; // primed, or all there is has played (a clip shorter than the prime)
+    }
+    if (!running) {
+      java.util.Arrays.fill(frame, 0, frameBytes, (byte) 0);
+      return;
+    }
     played.take(frame, frameBytes);
+    if (played.size() == 0) {
+      running = false;
+    }
   }
 
   synchronized int queuedBytes() {

@@ -35,19 +35,27 @@ class FarEndReferenceTest {
   }
 
   @Test
-  void releasesAudioOnlyAsTheSpeakerPlaysIt() {
+  void releasesAudioOnlyAsTheSpeakerPlaysItThenRunsWithoutGaps() {
     long[] played = {1_000};
     reference.followPlayback(() -> played[0]);
-    reference.add(filled(3200, (byte) 7));
+    reference.add(filled(6400, (byte) 7));
     reference.next(frame);
     assertThat(frame).as("nothing played yet").containsOnly((byte) 0);
-    played[0] += 80;
+    played[0] += 480; // 30 ms: less than the prime
     reference.next(frame);
-    assertThat(slice(frame, 0, 160)).containsOnly((byte) 7);
-    assertThat(slice(frame, 160, 320)).as("only 80 frames played").containsOnly((byte) 0);
-    played[0] += 160;
+    assertThat(frame).as("priming").containsOnly((byte) 0);
+    played[0] += 480; // 60 ms played: primed
     reference.next(frame);
     assertThat(frame).containsOnly((byte) 7);
+    for (int i = 0; i < 5; i++) { // the position stands still a while: the reference runs on
+      reference.next(frame);
+      assertThat(frame).containsOnly((byte) 7);
+    }
+    reference.next(frame);
+    assertThat(frame).as("all 60 ms played so far have been taken").containsOnly((byte) 0);
+    played[0] += 1_600;
+    reference.next(frame);
+    assertThat(frame).as("primes again before running").containsOnly((byte) 7);
   }
 
   @Test
