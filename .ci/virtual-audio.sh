@@ -6,12 +6,20 @@
 #   eval "$(.ci/virtual-audio.sh start)"   # start (or reuse) it and export PULSE_SERVER
 #   .ci/virtual-audio.sh env               # print the exports of the running instance
 #   .ci/virtual-audio.sh stop              # stop it (by its recorded PID only)
+#   .ci/virtual-audio.sh echo-path on|off  # the microphone hears the speaker, or no longer does
 #
 # Devices: sink "vspeaker" (default sink: what programs play; record it from vspeaker.monitor)
 # and sink "vmic" whose monitor is the default source (play into it with `paplay -d vmic x.wav`
 # and programs hear it as their microphone). Both 16 kHz mono s16le, so audio stays bit-exact.
 #
-# State lives in ${TURNTABLE_AUDIO_DIR:-/tmp/turntable-audio}: pulse.sock, pulse.pid, pulse.log.
+# The echo path is a simulated room: a PulseAudio loopback from vspeaker's monitor into vmic,
+# delayed by TURNTABLE_ECHO_DELAY_MS (default 60) and attenuated to TURNTABLE_ECHO_VOLUME (default
+# 50%; PulseAudio volume is cubic, so about -18 dB): what a laptop's microphone picks up from its
+# own speakers. The echo-cancellation test switches it on for its runs and off afterwards, so the
+# other audio tests keep a microphone that hears only what they play into it.
+#
+# State lives in ${TURNTABLE_AUDIO_DIR:-/tmp/turntable-audio}: pulse.sock, pulse.pid, pulse.log,
+# echo.module (the loopback's module id while the echo path is on).
 # Logs go to stderr; only the export lines go to stdout.
 set -euo pipefail
 
@@ -19,6 +27,9 @@ RUN_DIR=${TURNTABLE_AUDIO_DIR:-/tmp/turntable-audio}
 SOCK=$RUN_DIR/pulse.sock
 PID_FILE=$RUN_DIR/pulse.pid
 LOG_FILE=$RUN_DIR/pulse.log
+ECHO_MODULE_FILE=$RUN_DIR/echo.module
+ECHO_DELAY_MS=${TURNTABLE_ECHO_DELAY_MS:-60}
+ECHO_VOLUME=${TURNTABLE_ECHO_VOLUME:-50%}
 START_TIMEOUT_SECONDS=${TURNTABLE_AUDIO_START_TIMEOUT:-10}
 PACKAGES=(pulseaudio pulseaudio-utils libasound2-plugins sox espeak-ng)
 
@@ -136,16 +147,63 @@ cmd_stop() {
     (( --tries >= 0 )) || die "pulseaudio pid $pid did not exit within 5s after SIGTERM"
     sleep 0.1
   done
-  rm -f "$PID_FILE" "$SOCK"
+  rm -f "$PID_FILE" "$SOCK" "$ECHO_MODULE_FILE"
   log "stopped pulseaudio pid $pid"
+}
+
+echo_module() {
+  [[ -f $ECHO_MODULE_FILE ]] || return 1
+  local id
+  id=$(<"$ECHO_MODULE_FILE")
+  pactl_here list short modules | awk -v id="$id" '$1 == id && $2 == "module-loopback" { found = 1 } END { exit !found }' \
+    || return 1
+  echo "$id"
+}
+
+cmd_echo_on() {
+  answering || die "no virtual audio answers on $SOCK; run: eval \"\$($0 start)\""
+  local id
+  if id=$(echo_module); then
+    log "echo path already on (module $id)"
+    return 0
+  fi
+  id=$(pactl_here load-module module-loopback source=vspeaker.monitor sink=vmic \
+    latency_msec="$ECHO_DELAY_MS" source_dont_move=true sink_dont_move=true)
+  echo "$id" >"$ECHO_MODULE_FILE"
+  local input="" tries=50
+  until [[ -n $input ]]; do
+    input=$(pactl_here list sink-inputs | awk -v id="$id" \
+      '/^Sink Input #/ { n = substr($3, 2) } /Owner Module:/ && $3 == id { print n; exit }')
+    [[ -n $input ]] && break
+    (( --tries >= 0 )) || die "the echo loopback (module $id) made no sink input within 5 s"
+    sleep 0.1
+  done
+  pactl_here set-sink-input-volume "$input" "$ECHO_VOLUME"
+  log "echo path on: vspeaker -> vmic, ${ECHO_DELAY_MS} ms, volume $ECHO_VOLUME (module $id)"
+}
+
+cmd_echo_off() {
+  local id
+  if id=$(echo_module); then
+    pactl_here unload-module "$id"
+    log "echo path off (module $id unloaded)"
+  fi
+  rm -f "$ECHO_MODULE_FILE"
 }
 
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   env) cmd_env ;;
+  echo-path)
+    case "${2:-}" in
+      on) cmd_echo_on ;;
+      off) cmd_echo_off ;;
+      *) die "usage: $0 echo-path on|off" ;;
+    esac
+    ;;
   *)
-    echo "usage: $0 start|stop|env   (eval \"\$($0 start)\" exports PULSE_SERVER)" >&2
+    echo "usage: $0 start|stop|env|echo-path on|off   (eval \"\$($0 start)\" exports PULSE_SERVER)" >&2
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@ import dev.turntable.agent.VoiceAgent;
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.AudioSource;
 import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.aec.EchoCancellation;
 import dev.turntable.agent.audio.javasound.AudioDevice;
 import dev.turntable.agent.audio.javasound.AudioDevices;
 import dev.turntable.agent.audio.javasound.JavaSoundMicrophone;
@@ -63,6 +64,9 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--half-duplex", description = "Send silence to STT while the agent is audible, so open speakers cannot interrupt it (no barge-in).")
   boolean halfDuplex;
 
+  @Option(names = "--aec", paramLabel = "on|off", converter = AecConverter.class, description = "Acoustic echo cancellation between the microphone and STT (default: on unless the speaker is headphones only; half duplex if it cannot run here).")
+  EchoMode.Setting aec;
+
   @Option(names = {"-v", "--verbose"}, description = "Show every interruption decision with its rule.")
   boolean verbose;
 
@@ -87,7 +91,9 @@ final class AgentCommand implements Callable<Integer> {
     Environment env = Environment.load();
     PrintStream out = System.out;
     OkHttpClient http = StreamingHttpClients.create();
-    try (AgentRecording recording = AgentRecording.start(record, agent, halfDuplex, env);
+    EchoMode echo = EchoMode.decide(aec, halfDuplex, outputDevice(), EchoMode.Probe.WEBRTC);
+    try (AgentRecording recording =
+            AgentRecording.start(record, agent, echo.halfDuplex(), echo.cancelEcho(), env);
         TimerLoop retries = new TimerLoop("turntable-retry")) {
       OkHttpClient recorded = recording.wrap(http);
       Services services =
@@ -96,21 +102,27 @@ final class AgentCommand implements Callable<Integer> {
               env,
               recorded,
               retries);
-      AudioSource mic = recording.wrap(openMicrophone());
-      AudioSink speaker = recording.wrap(openSpeaker(services.tts().format()));
+      PcmFormat speakerFormat = services.tts().format();
+      AudioSource mic = openMicrophone();
+      AudioSink speaker = openSpeaker(speakerFormat);
+      if (echo.cancelEcho()) {
+        EchoCancellation canceller =
+            EchoCancellation.open(PcmFormat.STT, speakerFormat, recording.echoTap(speakerFormat));
+        mic = canceller.microphone(mic);
+        speaker = canceller.speaker(speaker);
+      }
+      mic = recording.wrap(mic);
+      speaker = recording.wrap(speaker);
       List<AgentEventListener> listeners = new ArrayList<>();
       listeners.add(new ConsolePrinter(out, System.console() != null, verbose));
       recording.listener().ifPresent(listeners::add);
       VoiceAgent voiceAgent =
           new VoiceAgent(
               new VoiceAgent.Parts(mic, speaker, services.stt(), services.llm(), services.tts(), Clock.system()),
-              agent.conversationSettings(halfDuplex),
-              halfDuplex,
+              agent.conversationSettings(echo.halfDuplex()),
+              echo.halfDuplex(),
               listeners);
-      out.println(
-          halfDuplex
-              ? "Half-duplex: the agent cannot be interrupted while it speaks."
-              : "Open speakers? The echo guard drops the agent's own voice; headphones or --half-duplex are surer.");
+      out.println(echo.message());
       Thread shutdown = new Thread(() -> { voiceAgent.close(); awaitSessionClosed(); }, "turntable-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       voiceAgent.start();
@@ -165,6 +177,13 @@ final class AgentCommand implements Callable<Integer> {
     return JavaSoundMicrophone.open(device, PcmFormat.STT, Duration.ofMillis(bufferMs));
   }
 
+  /** The speaker chosen with --output-device, or null for the default (told apart by name only). */
+  private AudioDevice outputDevice() throws IOException {
+    return outputDevice == null
+        ? null
+        : AudioDevices.scan(new PcmFormat(agent.ttsSampleRate)).selectOutput(outputDevice);
+  }
+
   private AudioSink openSpeaker(PcmFormat format) throws IOException {
     if (noSpeaker) {
       return new CapturingSpeaker(format, Clock.system(), 1.0);
@@ -175,5 +194,12 @@ final class AgentCommand implements Callable<Integer> {
       throw new UserException("no speaker found.\n" + devices.describe());
     }
     return JavaSoundSpeaker.open(device, format, Duration.ofMillis(bufferMs));
+  }
+
+  static final class AecConverter implements picocli.CommandLine.ITypeConverter<EchoMode.Setting> {
+    @Override
+    public EchoMode.Setting convert(String value) {
+      return EchoMode.Setting.parse(value);
+    }
   }
 }

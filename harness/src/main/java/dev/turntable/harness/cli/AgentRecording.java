@@ -3,6 +3,8 @@ package dev.turntable.harness.cli;
 import dev.turntable.agent.VoiceAgent;
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.aec.EchoTap;
 import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
@@ -30,12 +32,13 @@ final class AgentRecording implements AutoCloseable {
     this.recorder = recorder;
   }
 
-  static AgentRecording start(Path dir, AgentOptions options, boolean halfDuplex, Environment env)
+  static AgentRecording start(
+      Path dir, AgentOptions options, boolean halfDuplex, boolean echoCancellation, Environment env)
       throws IOException {
     if (dir == null) {
       return new AgentRecording(null);
     }
-    FixtureManifest manifest = manifest(options, halfDuplex, env);
+    FixtureManifest manifest = manifest(options, halfDuplex, echoCancellation, env);
     return new AgentRecording(
         SessionRecorder.start(dir, manifest, Clock.system(), new Redactor(env.secretValues())));
   }
@@ -56,6 +59,11 @@ final class AgentRecording implements AutoCloseable {
     return recorder == null ? speaker : recorder.wrap(speaker);
   }
 
+  /** Writes mic-raw.wav and echo-reference.wav; does nothing when not recording. */
+  EchoTap echoTap(PcmFormat speaker) {
+    return recorder == null ? EchoTap.NONE : recorder.echoTap(speaker);
+  }
+
   Optional<AgentEventListener> listener() {
     return Optional.ofNullable(recorder).map(SessionRecorder::agentListener);
   }
@@ -69,7 +77,8 @@ final class AgentRecording implements AutoCloseable {
   }
 
 
-  static FixtureManifest manifest(AgentOptions options, boolean halfDuplex, Environment env) {
+  static FixtureManifest manifest(
+      AgentOptions options, boolean halfDuplex, boolean echoCancellation, Environment env) {
     ServiceChoices choices = options.serviceChoices();
     return RecordingManifest.of(
         VersionProvider.version(),
@@ -78,6 +87,7 @@ final class AgentRecording implements AutoCloseable {
         choices,
         options.conversationSettings(),
         halfDuplex,
+        echoCancellation,
         Services.sttOptions(env, choices));
   }
 }

@@ -50,6 +50,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin Verbosity verbosity;
 
+  @Option(names = "--aec", paramLabel = "on|off", defaultValue = "off", converter = AgentCommand.AecConverter.class, description = "on: run the echo canceller on what the microphone heard (mic-raw.wav, or mic.wav of a fixture recorded without it) against what the replayed agent plays. off: send mic.wav as recorded (default: ${DEFAULT-VALUE}).")
+  EchoMode.Setting aec;
+
   @Override
   public Integer call() throws Exception {
     List<Fixture> fixtures = read(paths.isEmpty() ? List.of(DEFAULT_FIXTURES) : paths);
@@ -76,10 +79,14 @@ final class ReplayCommand implements Callable<Integer> {
         throw new UserException("--speed applies to wire replays: add --clock wire (virtual time"
             + " runs as fast as the agent's own work)");
       }
+      if (aec == EchoMode.Setting.ON) {
+        throw new UserException("--aec on replays through the live audio path: add --clock wire");
+      }
       return FixtureReplay.run(fixture, ReplayOptions.virtual());
     }
     if (!speed.equalsIgnoreCase("max")) {
-      return FixtureReplay.run(fixture, ReplayOptions.wire(ReplaySpeed.parse(speed)));
+      return FixtureReplay.run(fixture, ReplayOptions.wire(ReplaySpeed.parse(speed))
+          .withEchoCancellation(aec == EchoMode.Setting.ON));
     }
     ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
     out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",

@@ -66,7 +66,7 @@ final class MockSttSocketServer extends WebSocketServer {
   @Override
   public void onMessage(WebSocket connection, ByteBuffer audio) {
     Session session = connection.getAttachment();
-    session.onAudio(audio.remaining(), context.clock().nanoTime());
+    session.onAudio(audio, context.clock().nanoTime());
   }
 
   @Override

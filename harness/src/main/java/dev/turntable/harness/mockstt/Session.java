@@ -2,6 +2,7 @@ package dev.turntable.harness.mockstt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.turntable.agent.Cancellable;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -69,15 +70,16 @@ final class Session {
     driver.opened(parameters, new Handle());
   }
 
-  synchronized void onAudio(int frameBytes, long arrivalNanos) {
+  synchronized void onAudio(ByteBuffer audio, long arrivalNanos) {
     if (state != State.OPEN) {
       return;
     }
     if (stalled) {
-      heldInput.add(() -> processAudio(frameBytes, arrivalNanos));
+      ByteBuffer held = ByteBuffer.allocate(audio.remaining()).put(audio.duplicate()).flip();
+      heldInput.add(() -> processAudio(held, arrivalNanos));
       return;
     }
-    processAudio(frameBytes, arrivalNanos);
+    processAudio(audio, arrivalNanos);
   }
 
   synchronized void onText(String text, long arrivalNanos) {
@@ -105,9 +107,9 @@ final class Session {
     return log.toRecord(id, request, initialParameters, parameters, meter, code, reason, remote);
   }
 
-  private void processAudio(int frameBytes, long arrivalNanos) {
+  private void processAudio(ByteBuffer audio, long arrivalNanos) {
     timers.activity(arrivalNanos);
-    Optional<String> invalid = meter.accept(frameBytes, arrivalNanos);
+    Optional<String> invalid = meter.accept(audio.remaining(), arrivalNanos);
     if (invalid.isPresent()) {
       fail(ServerMessages.INVALID_AUDIO, invalid.get());
       return;
@@ -118,6 +120,7 @@ final class Session {
       inject(pendingFaults.poll());
     }
     if (state == State.OPEN) {
+      driver.audio(audio.asReadOnlyBuffer());
       driver.audioReceived(meter.audioMs());
     }
   }

@@ -1,5 +1,6 @@
 package dev.turntable.harness.mockstt;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 
 /**
@@ -16,6 +17,12 @@ public interface SessionDriver {
 
   /** The client is authorised and {@code Begin} has been sent. Keep the handle. */
   void opened(SessionParameters parameters, SessionHandle session);
+
+  /**
+   * The audio of a binary frame, just before {@link #audioReceived} counts it: for a driver that
+   * listens to what the client sends. A read-only view, valid only during the call.
+   */
+  default void audio(ByteBuffer frame) {}
 
   /** A binary frame was counted: {@code totalAudioMs} of audio received so far. */
   void audioReceived(long totalAudioMs);

@@ -23,13 +23,27 @@ public final class RecordingManifest {
       ConversationSettings settings,
       boolean halfDuplex,
       AssemblyAiOptions stt) {
+    return of(version, description, tags, choices, settings, halfDuplex, false, stt);
+  }
+
+  /** @param echoCancellation mic.wav will hold the echo-cancelled microphone */
+  public static FixtureManifest of(
+      String version,
+      String description,
+      List<String> tags,
+      ServiceChoices choices,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      boolean echoCancellation,
+      AssemblyAiOptions stt) {
     var agent =
         new FixtureManifest.Agent(
             choices.preset().name().toLowerCase(Locale.ROOT),
             FixtureManifest.Policy.from(settings.policy()),
             halfDuplex,
             new FixtureManifest.Llm(lower(choices.llm()), choices.llmModel()),
-            new FixtureManifest.Tts(lower(choices.tts()), choices.ttsSampleRate(), choices.voice()));
+            new FixtureManifest.Tts(lower(choices.tts()), choices.ttsSampleRate(), choices.voice()),
+            echoCancellation ? Boolean.TRUE : null);
     return FixtureManifest.v1(
         version,
         description,

@@ -2,9 +2,12 @@ package dev.turntable.harness.record;
 
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.AudioSource;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.aec.EchoTap;
 import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.harness.fixture.FixtureFiles;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.FixtureWriter;
 import dev.turntable.harness.fixture.Redactor;
@@ -92,6 +95,21 @@ public final class SessionRecorder implements AutoCloseable {
     RecordingAudioSink recording = new RecordingAudioSink(sink, writer, failures);
     sinks.add(recording);
     return recording;
+  }
+
+  /**
+   * With echo cancellation: writes what the microphone heard to mic-raw.wav and the canceller's
+   * far-end reference to echo-reference.wav. Wrap the cancelled microphone with {@link
+   * #wrap(AudioSource)} too, so mic.wav holds what STT got.
+   *
+   * @param speaker the speaker's format, the rate of the reference
+   */
+  public EchoTap echoTap(PcmFormat speaker) {
+    return (raw, farEnd, cleaned, length) -> {
+      failures.run(FixtureFiles.MIC_RAW, () -> writer.writeMicRaw(raw, 0, length));
+      failures.run(FixtureFiles.ECHO_REFERENCE,
+          () -> writer.writeEchoReference(speaker.sampleRate(), farEnd, 0, farEnd.length));
+    };
   }
 
   /** Rewrites fixture.json, e.g. with a description or expected labels decided afterwards. */

@@ -45,6 +45,12 @@ public final class FixtureReplay {
     return run(fixture, ReplayOptions.wire(speed).withRecordTo(recordTo));
   }
 
+  /** Over the wire at {@code speed}, with or without echo cancellation (see {@link ReplayOptions}). */
+  public static ReplayResult run(
+      Fixture fixture, double speed, Path recordTo, boolean echoCancellation) throws Exception {
+    return run(fixture, ReplayOptions.wire(speed).withRecordTo(recordTo).withEchoCancellation(echoCancellation));
+  }
+
   private static SessionRun.Outcome onVirtualTime(Fixture fixture, ReplayOptions options)
       throws Exception {
     FixtureManifest manifest = fixture.manifest();
@@ -66,9 +72,18 @@ public final class FixtureReplay {
         FixtureSettings.halfDuplex(manifest));
   }
 
+  /**
+   * Without echo cancellation the agent hears mic.wav exactly as recorded, so a fixture recorded
+   * with it (mic.wav already cleaned) replays bit-exact. With it, the canceller runs again on what
+   * the microphone heard (mic-raw.wav when the fixture has one, else mic.wav) against what the
+   * replayed agent plays: a fixture recorded raw, replayed with echo cancellation, to compare.
+   */
   private static SessionRun.Outcome overTheWire(Fixture fixture, ReplayOptions options)
       throws Exception {
-    FixtureManifest manifest = fixture.manifest();
+    boolean echoCancellation = options.echoCancellation();
+    FixtureManifest manifest =
+        echoCancellation ? withEchoCancellation(fixture.manifest()) : fixture.manifest();
+    Path heard = echoCancellation ? fixture.micRawWav().orElse(fixture.micWav()) : fixture.micWav();
     double speed = options.speed();
     StubOptions stubs = StubOptions.defaults().withTiming(StubTiming.DEFAULT.scale(speed));
     if (fixture.httpDir().isPresent()) {
@@ -81,11 +96,12 @@ public final class FixtureReplay {
         SessionRecorder recorder = startRecorder(options.recordTo(), manifest, clock)) {
       var choices = FixtureSettings.choices(manifest);
       return SessionRun.run(
-          fixture.micWav(),
+          heard,
           mocks.environment(choices.voice()),
           choices,
           settings(manifest, options),
           FixtureSettings.halfDuplex(manifest),
+          echoCancellation,
           speed,
           recorder);
     }
@@ -127,6 +143,17 @@ public final class FixtureReplay {
       verdict = verdict.with(outcome.unfinished());
     }
     return new ReplayResult(fixture, options, outcome, measures, differences, verdict);
+  }
+
+  private static FixtureManifest withEchoCancellation(FixtureManifest manifest) {
+    FixtureManifest.Agent agent = manifest.agent();
+    FixtureManifest.Agent cancelled =
+        agent == null
+            ? new FixtureManifest.Agent(null, null, null, null, null, true)
+            : new FixtureManifest.Agent(
+                agent.preset(), agent.policy(), agent.halfDuplex(), agent.llm(), agent.tts(), true);
+    return new FixtureManifest(manifest.formatVersion(), manifest.recordedBy(), manifest.description(),
+        manifest.tags(), manifest.stt(), manifest.audio(), cancelled, manifest.expected());
   }
 
   private static SessionRecorder startRecorder(Path dir, FixtureManifest manifest, Clock clock)

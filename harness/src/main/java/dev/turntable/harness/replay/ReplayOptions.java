@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param settings null to use the settings the fixture was recorded with
  * @param recordTo null not to record
  */
-public record ReplayOptions(ReplayClock clock, double speed, ConversationSettings settings, Path recordTo) {
+public record ReplayOptions(
+    ReplayClock clock, double speed, ConversationSettings settings, Path recordTo, boolean echoCancellation) {
   public ReplayOptions {
     if (clock == null) {
       throw new IllegalArgumentException("a replay needs a clock: virtual or wire");
@@ -23,22 +24,32 @@ public record ReplayOptions(ReplayClock clock, double speed, ConversationSetting
       throw new IllegalArgumentException(
           "recording a replay needs the wire clock: the recorder taps the real adapters' sockets");
     }
+    if (clock == ReplayClock.VIRTUAL && echoCancellation) {
+      throw new IllegalArgumentException(
+          "replaying with echo cancellation needs the wire clock: the canceller runs on the live"
+              + " audio path (WebRTC's native library), which virtual time does not drive yet");
+    }
   }
 
   public static ReplayOptions virtual() {
-    return new ReplayOptions(ReplayClock.VIRTUAL, 1, null, null);
+    return new ReplayOptions(ReplayClock.VIRTUAL, 1, null, null, false);
   }
 
   public static ReplayOptions wire(double speed) {
-    return new ReplayOptions(ReplayClock.WIRE, speed, null, null);
+    return new ReplayOptions(ReplayClock.WIRE, speed, null, null, false);
   }
 
   public ReplayOptions withSettings(ConversationSettings settings) {
-    return new ReplayOptions(clock, speed, settings, recordTo);
+    return new ReplayOptions(clock, speed, settings, recordTo, echoCancellation);
   }
 
   public ReplayOptions withRecordTo(Path dir) {
-    return new ReplayOptions(clock, speed, settings, dir);
+    return new ReplayOptions(clock, speed, settings, dir, echoCancellation);
+  }
+
+  /** Runs the echo canceller on what the microphone heard (wire only). */
+  public ReplayOptions withEchoCancellation(boolean on) {
+    return new ReplayOptions(clock, speed, settings, recordTo, on);
   }
 
   /** "virtual time" or "wire at 20×", for reports. */

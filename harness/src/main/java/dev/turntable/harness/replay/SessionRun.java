@@ -4,6 +4,8 @@ import dev.turntable.agent.VoiceAgent;
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.AudioSource;
 import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.aec.EchoCancellation;
+import dev.turntable.agent.audio.aec.EchoTap;
 import dev.turntable.agent.audio.wav.WavFileSource;
 import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.ServiceChoices;
@@ -64,6 +66,23 @@ public final class SessionRun {
       double speed,
       SessionRecorder recorder)
       throws IOException, InterruptedException, TimeoutException {
+    return run(micWav, env, choices, settings, halfDuplex, false, speed, recorder);
+  }
+
+  /**
+   * @param echoCancellation put the echo canceller between the file and STT, fed with what the
+   *     replayed agent hands its speaker (for a fixture recorded without it)
+   */
+  public static Outcome run(
+      Path micWav,
+      Environment env,
+      ServiceChoices choices,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      boolean echoCancellation,
+      double speed,
+      SessionRecorder recorder)
+      throws IOException, InterruptedException, TimeoutException {
     OkHttpClient http = StreamingHttpClients.create();
     if (recorder != null) {
       http = http.newBuilder().addInterceptor(recorder.httpInterceptor()).build();
@@ -79,8 +98,16 @@ public final class SessionRun {
     WavFileSource file = new WavFileSource(micWav, speed);
     ScaledClock clock = new ScaledClock(Clock.system(), speed);
     CapturingSpeaker capture = new CapturingSpeaker(services.tts().format(), clock, speed);
-    AudioSource mic = recorder == null ? file : recorder.wrap(file);
-    AudioSink speaker = recorder == null ? capture : recorder.wrap(capture);
+    AudioSource mic = file;
+    AudioSink speaker = capture;
+    if (echoCancellation) {
+      EchoTap echoTap = recorder == null ? EchoTap.NONE : recorder.echoTap(capture.format());
+      EchoCancellation aec = EchoCancellation.open(PcmFormat.STT, capture.format(), echoTap);
+      mic = aec.microphone(mic);
+      speaker = aec.speaker(speaker);
+    }
+    mic = recorder == null ? mic : recorder.wrap(mic);
+    speaker = recorder == null ? speaker : recorder.wrap(speaker);
     VoiceAgent agent =
         new VoiceAgent(
             new VoiceAgent.Parts(mic, speaker, services.stt(), services.llm(), services.tts(), clock),
