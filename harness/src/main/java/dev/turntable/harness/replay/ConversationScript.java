@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.turntable.harness.fixture.TurnLabel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,13 @@ import java.util.List;
  *  "expected": {"turns": 1, "bargeIns": {"accepted": 0, "suppressed": 1}}}
  * }</pre>
  *
+ * <p>Optional fields shape the session: {@code preset} (fast, balanced, patient) sets the turn
+ * silences; {@code llm_first_token_ms} how long the LLM takes to its first token;
+ * {@code tts_error_status} makes the first TTS request fail with that HTTP status;
+ * {@code stt_drop_at_ms} drops the STT connection (no close frame) at that audio position; each
+ * user line's {@code label} (interrupt, ignore, ordinary) says what the agent should do with that
+ * turn, and becomes {@code expected.labels} in fixture.json.
+ *
  * @param tailMs silence after the last utterance, long enough for the agent to finish
  */
 public record ConversationScript(
@@ -30,10 +38,21 @@ public record ConversationScript(
     List<UserLine> user,
     List<String> agent,
     long tailMs,
-    JsonNode expected) {
+    JsonNode expected,
+    String preset,
+    Long llmFirstTokenMs,
+    Integer ttsErrorStatus,
+    Long sttDropAtMs) {
 
-  /** One utterance, starting {@code atMs} into the session. */
-  public record UserLine(String text, long atMs) {}
+  /** One utterance, starting {@code atMs} into the session, and what the agent should do with it. */
+  public record UserLine(String text, long atMs, String label) {
+    public UserLine {
+      if (label != null && TurnLabel.Expect.fromJson(label).isEmpty()) {
+        throw new IllegalArgumentException("label \"" + label + "\" of \"" + text + "\" is not one of "
+            + TurnLabel.Expect.allowed());
+      }
+    }
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

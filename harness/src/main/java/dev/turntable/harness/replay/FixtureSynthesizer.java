@@ -9,6 +9,10 @@ import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
+import dev.turntable.agent.stt.assemblyai.TurnPreset;
+import dev.turntable.harness.mockstt.AuthMode;
+import dev.turntable.harness.mockstt.Fault;
+import dev.turntable.harness.mockstt.MockAssemblyAiServer;
 import dev.turntable.harness.mockstt.Script;
 import dev.turntable.harness.mockstt.ScriptedDriver;
 import dev.turntable.harness.mockstt.Utterance;
@@ -18,6 +22,9 @@ import dev.turntable.harness.stubs.SpeechAudio;
 import dev.turntable.harness.stubs.SpeechEngine;
 import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubReply;
+import dev.turntable.harness.stubs.StubTiming;
+import dev.turntable.harness.stubs.HttpFault;
+import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +53,7 @@ public final class FixtureSynthesizer {
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
+      warmUp(micWav.resolveSibling(micWav.getFileName() + ".warm.wav"));
       record(conversation, utterances, micWav, outDir, version);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
@@ -57,11 +65,18 @@ public final class FixtureSynthesizer {
   private static void record(
       ConversationScript conversation, List<Utterance> utterances, Path micWav, Path outDir, String version)
       throws Exception {
-    ServiceChoices choices = ServiceChoices.defaults();
+    ServiceChoices choices = choices(conversation);
     ConversationSettings settings = ConversationSettings.defaults();
     var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
-    try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {
+    var sttServer = MockAssemblyAiServer.builder().driver(driver).authMode(AuthMode.acceptAny());
+    if (conversation.sttDropAtMs() != null) {
+      sttServer.fault(new Fault.DropAt(conversation.sttDropAtMs()));
+    }
+    try (MockServices mocks = MockServices.start(sttServer, stubOptions(conversation))) {
       mocks.stubs().openAi().replies(conversation.agent().stream().map(StubReply::text).toList());
+      if (conversation.ttsErrorStatus() != null) {
+        mocks.stubs().elevenLabs().failNext(HttpFault.status(conversation.ttsErrorStatus()));
+      }
       var env = mocks.environment(null);
       FixtureManifest manifest =
           RecordingManifest.of(
@@ -72,12 +87,50 @@ public final class FixtureSynthesizer {
                   settings,
                   false,
                   Services.sttOptions(env, choices))
-              .withExpected(conversation.expected());
+              .withExpected(ScriptLabels.expected(conversation));
       try (SessionRecorder recorder =
           SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
         SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);
       }
     }
+  }
+
+  /**
+   * A cold JVM takes seconds over its first LLM and TTS exchange, which would push the recorded
+   * agent's first reply seconds late. One unrecorded exchange first makes the fixture show the
+   * agent's usual timing.
+   */
+  private static void warmUp(Path silentMic) throws Exception {
+    try {
+      WavFile.write(silentMic, new WavAudio(PcmFormat.STT, new byte[PcmFormat.STT.bytesForMillis(3_000)]));
+      var driver = ScriptedDriver.factory(Script.of(new Utterance("Hello there.", 200, 900)));
+      try (MockServices mocks = MockServices.start(driver, StubOptions.defaults())) {
+        mocks.stubs().openAi().reply(StubReply.text("Hi."));
+        SessionRun.run(silentMic, mocks.environment(null), ServiceChoices.defaults(),
+            ConversationSettings.defaults(), false, 1.0, null);
+      }
+    } finally {
+      Files.deleteIfExists(silentMic);
+    }
+  }
+
+  private static ServiceChoices choices(ConversationScript conversation) {
+    ServiceChoices d = ServiceChoices.defaults();
+    if (conversation.preset() == null) {
+      return d;
+    }
+    return new ServiceChoices(d.llm(), d.tts(), TurnPreset.fromName(conversation.preset()),
+        d.minTurnSilenceMs(), d.maxTurnSilenceMs(), d.keyterms(), d.sttPrompt(), d.systemPrompt(),
+        d.llmModel(), d.maxTokens(), d.ttsSampleRate(), d.voice());
+  }
+
+  private static StubOptions stubOptions(ConversationScript conversation) {
+    StubTiming t = StubTiming.DEFAULT;
+    if (conversation.llmFirstTokenMs() != null) {
+      t = new StubTiming(Duration.ofMillis(conversation.llmFirstTokenMs()), t.llmTokensPerSecond(),
+          t.ttsFirstByte(), t.ttsRealtimeFactor(), t.ttsChunk(), t.speed());
+    }
+    return StubOptions.defaults().withTiming(t);
   }
 
   /** The microphone: silence, each line spoken at its time, then the tail. */
