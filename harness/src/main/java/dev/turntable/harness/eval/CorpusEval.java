@@ -5,7 +5,6 @@ import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.TurnLabel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,10 +73,9 @@ public final class CorpusEval {
   }
 
   private List<ScoredTurn> score(Fixture fixture, PolicyVariant variant) throws Exception {
-    Map<Integer, TurnDecision> decisions = TurnDecision.of(replayer.replay(fixture, variant));
+    Timeline timeline = replayer.replay(fixture, variant);
     return TurnLabel.of(fixture.manifest()).stream()
-        .map(label -> ScoredTurn.of(name(fixture), label,
-            decisions.getOrDefault(label.turn(), TurnDecision.unheard(label.turn()))))
+        .map(label -> ScoredTurn.of(name(fixture), label, TurnDecision.of(timeline, label)))
         .toList();
   }
 

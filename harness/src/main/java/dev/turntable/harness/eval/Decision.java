@@ -4,10 +4,10 @@ package dev.turntable.harness.eval;
 public enum Decision {
   /** The turn stopped the agent's speech (a barge-in was accepted). */
   INTERRUPTED,
-  /** The turn was dropped as a backchannel, too short or empty. */
-  IGNORED,
   /** The agent was silent (or still thinking) and answered the turn as an ordinary one. */
   ANSWERED,
+  /** The turn was dropped as a backchannel, too short or empty. */
+  IGNORED,
   /** No decision about the turn at all, e.g. the STT connection was lost before its end. */
   UNHEARD;
 

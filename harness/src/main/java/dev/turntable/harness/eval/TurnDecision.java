@@ -4,8 +4,9 @@ import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.turn.InterruptionRule;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.fixture.AgentEventLine;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.turntable.harness.fixture.TurnLabel;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The agent's decision about one turn ({@code turn} is the STT turn_order) and the rule behind it;
@@ -24,27 +25,51 @@ public record TurnDecision(int turn, Decision decision, InterruptionRule rule, S
   }
 
   /**
-   * Every turn's final decision in a timeline. A turn may be suppressed as a partial and accepted
-   * later, so an accepted barge-in wins over an answer, and either wins over a suppression.
+   * What the agent decided about the labelled turn: the events of its turn_order whose words begin
+   * the label's text (a partial is the start of its final), so that after an STT reconnect, which
+   * numbers turns from 0 again, a turn of the first session is not taken for one of the second. A
+   * turn may be suppressed as a partial and accepted later, so an accepted barge-in wins over an
+   * answer, and either wins over a suppression.
    */
-  public static Map<Integer, TurnDecision> of(Timeline timeline) {
-    Map<Integer, TurnDecision> decisions = new LinkedHashMap<>();
+  public static TurnDecision of(Timeline timeline, TurnLabel label) {
+    TurnDecision decision = unheard(label.turn());
+    List<String> labelled = words(label.text());
     for (AgentEventLine line : timeline.events()) {
       AgentEvent event = line.event();
+      int turn;
+      String text;
+      Decision now;
+      InterruptionRule rule = null;
       if (event instanceof AgentEvent.BargeInAccepted e) {
-        decisions.put(e.turnOrder(), new TurnDecision(e.turnOrder(), Decision.INTERRUPTED, e.rule(), e.text()));
+        turn = e.turnOrder();
+        text = e.text();
+        now = Decision.INTERRUPTED;
+        rule = e.rule();
       } else if (event instanceof AgentEvent.UserTurnEnded e) {
-        TurnDecision before = decisions.get(e.turnOrder());
-        if (before == null || before.decision() != Decision.INTERRUPTED) {
-          decisions.put(e.turnOrder(), new TurnDecision(e.turnOrder(), Decision.ANSWERED, null, e.text()));
-        }
+        turn = e.turnOrder();
+        text = e.text();
+        now = Decision.ANSWERED;
       } else if (event instanceof AgentEvent.BargeInSuppressed e) {
-        TurnDecision before = decisions.get(e.turnOrder());
-        if (before == null || before.decision() == Decision.IGNORED) {
-          decisions.put(e.turnOrder(), new TurnDecision(e.turnOrder(), Decision.IGNORED, e.rule(), e.text()));
-        }
+        turn = e.turnOrder();
+        text = e.text();
+        now = Decision.IGNORED;
+        rule = e.rule();
+      } else {
+        continue;
+      }
+      List<String> heard = words(text);
+      boolean same = turn == label.turn() && !heard.isEmpty() && (labelled.isEmpty()
+          || heard.size() <= labelled.size() && labelled.subList(0, heard.size()).equals(heard));
+      // Decisions are declared strongest first; a later one of equal strength replaces.
+      if (same && now.ordinal() <= decision.decision().ordinal()) {
+        decision = new TurnDecision(turn, now, rule, text);
       }
     }
-    return decisions;
+    return decision;
+  }
+
+  private static List<String> words(String text) {
+    String folded = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]", "").strip();
+    return folded.isEmpty() ? List.of() : List.of(folded.split("\\s+"));
   }
 }

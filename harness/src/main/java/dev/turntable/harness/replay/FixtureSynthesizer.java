@@ -55,6 +55,7 @@ public final class FixtureSynthesizer {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
       warmUp(micWav.resolveSibling(micWav.getFileName() + ".warm.wav"));
       record(conversation, utterances, micWav, outDir, version);
+      ScriptLabels.write(outDir, conversation);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
     } finally {
@@ -67,10 +68,13 @@ public final class FixtureSynthesizer {
       throws Exception {
     ServiceChoices choices = choices(conversation);
     ConversationSettings settings = ConversationSettings.defaults();
-    var driver = ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new)));
-    var sttServer = MockAssemblyAiServer.builder().driver(driver).authMode(AuthMode.acceptAny());
-    if (conversation.sttDropAtMs() != null) {
-      sttServer.fault(new Fault.DropAt(conversation.sttDropAtMs()));
+    var sttServer = MockAssemblyAiServer.builder().authMode(AuthMode.acceptAny());
+    if (conversation.sttDropAtMs() == null) {
+      sttServer.driver(ScriptedDriver.factory(Script.of(utterances.toArray(Utterance[]::new))));
+    } else {
+      // Every connection drops at that position of its own audio: the script must end sooner after a reconnect.
+      sttServer.driver(new ResumingScript(utterances, Clock.system()))
+          .fault(new Fault.DropAt(conversation.sttDropAtMs()));
     }
     try (MockServices mocks = MockServices.start(sttServer, stubOptions(conversation))) {
       mocks.stubs().openAi().replies(conversation.agent().stream().map(StubReply::text).toList());
@@ -87,7 +91,7 @@ public final class FixtureSynthesizer {
                   settings,
                   false,
                   Services.sttOptions(env, choices))
-              .withExpected(ScriptLabels.expected(conversation));
+              .withExpected(conversation.expected());
       try (SessionRecorder recorder =
           SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
         SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);
