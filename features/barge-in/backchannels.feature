@@ -4,7 +4,7 @@ Feature: Backchannels do not interrupt the agent
 
   Scenario: "Mhm" in the middle of an answer is ignored
     Given the recorded session "fixtures/backchannel-while-speaking"
-    When it is replayed at 10x
+    When it is replayed
     Then "Mhm." is ignored as backchannel only
     And no interruption is accepted
     And the agent keeps talking to the end of its reply

@@ -4,7 +4,7 @@ Feature: A real interruption stops the agent at once
 
   Scenario: "Wait, stop" silences the agent and is answered
     Given the recorded session "fixtures/barge-in-wait-stop"
-    When it is replayed at 10x
+    When it is replayed
     Then "Wait" interrupts the agent as always interrupt word
     And the speaker is silent within 100 ms of the interruption
     And the agent only remembers what the user heard

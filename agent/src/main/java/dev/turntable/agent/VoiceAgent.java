@@ -10,6 +10,8 @@ import dev.turntable.agent.llm.ChatModel;
 import dev.turntable.agent.stt.SpeechToText;
 import dev.turntable.agent.stt.SttEvent;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.time.LoopScheduler;
+import dev.turntable.agent.time.VirtualScheduler;
 import dev.turntable.agent.tts.SpeechSynthesizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ public final class VoiceAgent implements AutoCloseable {
       Clock clock) {}
 
   private final Parts parts;
-  private final EventLoop loop;
+  private final LoopScheduler loop;
+  private final VirtualScheduler virtualTime;
   private final Conversation conversation;
   private final MicrophonePump pump;
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -40,18 +43,51 @@ public final class VoiceAgent implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** The live agent: its own event-loop thread and microphone thread, on {@code parts.clock()}. */
   public VoiceAgent(
       Parts parts,
       ConversationSettings settings,
       boolean halfDuplex,
       List<AgentEventListener> listeners) {
+    this(parts, settings, halfDuplex, listeners, null);
+  }
+
+  /**
+   * The same agent on virtual time: {@code time} is its clock, its event loop and its microphone's
+   * pace, and every part must run on it (no threads of their own). The caller drives the run with
+   * {@link VirtualScheduler#runUntil}.
+   */
+  public static VoiceAgent onVirtualTime(
+      Parts parts,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      List<AgentEventListener> listeners,
+      VirtualScheduler time) {
+    if (parts.clock() != time) {
+      throw new IllegalArgumentException("on virtual time the agent's clock must be the scheduler");
+    }
+    return new VoiceAgent(parts, settings, halfDuplex, listeners, time);
+  }
+
+  private VoiceAgent(
+      Parts parts,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      List<AgentEventListener> listeners,
+      VirtualScheduler virtualTime) {
     if (!parts.tts().format().equals(parts.speaker().format())) {
       throw new IllegalArgumentException(
           "speaker plays " + parts.speaker().format() + " but TTS produces " + parts.tts().format());
     }
     this.parts = parts;
+    this.virtualTime = virtualTime;
     List<AgentEventListener> all = new ArrayList<>(listeners);
-    this.loop = new EventLoop("turntable-conversation", this::reportBug);
+    if (virtualTime == null) {
+      this.loop = new EventLoop("turntable-conversation", this::reportBug);
+    } else {
+      virtualTime.onFailure(this::reportBug);
+      this.loop = virtualTime;
+    }
     this.conversation =
         new Conversation(settings, parts.llm(), parts.tts(), parts.speaker(), loop, parts.clock(), all);
     this.pump = new MicrophonePump(parts.microphone(), parts.stt(), halfDuplex, conversation::agentAudible);
@@ -67,7 +103,11 @@ public final class VoiceAgent implements AutoCloseable {
     parts.stt().start(e -> loop.execute(() -> onStt(e)));
     pump.ended().whenComplete((ok, error) -> finished.complete(null));
     streamStartNanos = conversation.markStreamStart();
-    pump.start();
+    if (virtualTime == null) {
+      pump.start();
+    } else {
+      pump.startOn(virtualTime);
+    }
   }
 
   private void onStt(SttEvent event) {
@@ -92,7 +132,18 @@ public final class VoiceAgent implements AutoCloseable {
     return finished;
   }
 
-  /** Waits until no reply is being produced or played, checked on the loop. */
+  /**
+   * No reply is being produced or played, or the session is over. On virtual time only, where the
+   * caller's thread is the loop's.
+   */
+  public boolean idleOnVirtualTime() {
+    if (virtualTime == null) {
+      throw new IllegalStateException("the live agent's state belongs to its loop: use awaitIdle");
+    }
+    return conversation.idle() || conversation.sessionOver();
+  }
+
+  /** Waits until no reply is being produced or played, checked on the loop. Live agents only. */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -121,8 +172,16 @@ public final class VoiceAgent implements AutoCloseable {
     }
     pump.close();
     parts.stt().close();
-    loop.execute(conversation::shutDown);
-    loop.close();
+    if (virtualTime == null) {
+      loop.execute(conversation::shutDown);
+      ((EventLoop) loop).close();
+    } else {
+      // What the STT session's end delivered (last turns, Termination) is handled first, as the
+      // live loop would, then the conversation shuts down.
+      virtualTime.runUntil(() -> false, virtualTime.nanoTime());
+      conversation.shutDown();
+      virtualTime.runUntil(() -> false, virtualTime.nanoTime());
+    }
     parts.speaker().close();
     parts.microphone().close();
   }

@@ -24,7 +24,8 @@ final class Speech {
   private final PcmFormat format;
   private final Executor loop;
 
-  private boolean audible;
+  // Written on the loop, read by the microphone thread in half-duplex mode.
+  private volatile boolean audible;
   private long playbackEndedAt = Long.MIN_VALUE;
   private Reply playing;
 

@@ -4,14 +4,14 @@ package dev.turntable.agent.http;
  * Cuts a byte stream into whole PCM frames. The network splits a response wherever it likes, so a
  * chunk can end in the middle of a 16-bit sample; the odd byte waits here for the next chunk.
  */
-final class PcmFrameAligner {
+public final class PcmFrameAligner {
   private static final byte[] NONE = new byte[0];
 
   private final int frameSize;
   private final byte[] pending;
   private int pendingLength;
 
-  PcmFrameAligner(int frameSize) {
+  public PcmFrameAligner(int frameSize) {
     if (frameSize < 1) {
       throw new IllegalArgumentException("frame size must be positive, was " + frameSize);
     }
@@ -20,7 +20,7 @@ final class PcmFrameAligner {
   }
 
   /** The whole frames available after {@code chunk}; may be empty. */
-  byte[] wholeFrames(byte[] chunk) {
+  public byte[] wholeFrames(byte[] chunk) {
     int total = pendingLength + chunk.length;
     int usable = total - total % frameSize;
     if (usable == 0) {

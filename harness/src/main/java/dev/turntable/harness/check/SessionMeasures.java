@@ -29,6 +29,26 @@ public record SessionMeasures(
     return of(timeline, DEFAULT_REACTION_WINDOW_MS);
   }
 
+  /**
+   * Measured against what the speaker really played: an accepted barge-in's stop latency runs from
+   * the interrupting turn's arrival to the last sample of agent audio that played after it.
+   */
+  public static SessionMeasures of(Timeline timeline, PlayedAudio played) {
+    SessionMeasures fromEvents = of(timeline, DEFAULT_REACTION_WINDOW_MS);
+    List<BargeInMeasure> bargeIns = new ArrayList<>();
+    for (BargeInMeasure b : fromEvents.bargeIns()) {
+      if (!b.accepted()) {
+        bargeIns.add(b);
+        continue;
+      }
+      double arrivedMs = b.arrivedMs();
+      double stop = played.playingAt(arrivedMs).map(s -> s.endMs() - arrivedMs).orElse(0.0);
+      bargeIns.add(new BargeInMeasure(
+          b.turnOrder(), b.text(), true, b.rule(), b.audioMs(), b.arrivedMs(), stop, b.talkOverMs()));
+    }
+    return new SessionMeasures(fromEvents.turns(), bargeIns, fromEvents.errors());
+  }
+
   public static SessionMeasures of(Timeline timeline, double reactionWindowMs) {
     List<TurnMeasure> turns = new ArrayList<>();
     for (AgentEventLine entry : timeline.entries(UserTurnEnded.class)) {
@@ -39,7 +59,8 @@ public record SessionMeasures(
       if (entry.event() instanceof BargeInSuppressed s) {
         bargeIns.add(
             new BargeInMeasure(
-                s.turnOrder(), s.text(), false, s.rule(), entry.audioMs(), Double.NaN, Double.NaN));
+                s.turnOrder(), s.text(), false, s.rule(), entry.audioMs(), entry.tMs(), Double.NaN,
+                Double.NaN));
       } else if (entry.event() instanceof BargeInAccepted a) {
         bargeIns.add(measureAccepted(timeline, entry, a, reactionWindowMs));
       }
@@ -104,6 +125,7 @@ public record SessionMeasures(
         true,
         accepted.rule(),
         entry.audioMs(),
+        entry.tMs(),
         gap(Optional.of(entry), stopped),
         talkOver);
   }

@@ -6,7 +6,8 @@ import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.harness.replay.ReplayResult;
 import dev.turntable.harness.replay.ReplaySpeed;
-import dev.turntable.harness.replay.ReplayWarmUp;
+import dev.turntable.harness.replay.ReplayClock;
+import dev.turntable.harness.replay.ReplayOptions;
 import dev.turntable.harness.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +35,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FIXTURE", arity = "0..*", description = "Fixture folders, or folders of fixtures (default: ./fixtures).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", description = "Replay N times faster than real time, or 'max': the fastest speed whose verdicts equal 1x (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clock", defaultValue = "virtual", paramLabel = "virtual|wire", converter = ClockConverter.class, description = "virtual: in-process services on a discrete-event clock, deterministic and thousands of times faster than real time. wire: the mock AssemblyAI server and the stubs over real sockets, through the real adapters, at --speed (default: ${DEFAULT-VALUE}).")
+  ReplayClock clock;
+
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max", description = "Wire replays only: N times faster than real time, or 'max': the fastest speed whose verdicts equal the virtual-time replay's (default: ${DEFAULT-VALUE}).")
   String speed;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with a timeline per session.")
@@ -64,17 +68,27 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private ReplayResult replay(Fixture fixture, PrintStream out) throws Exception {
-    if (!speed.equalsIgnoreCase("max")) {
-      double n = ReplaySpeed.parse(speed);
-      if (n > 1) {
-        ReplayWarmUp.ensure(fixture);
+    if (clock == ReplayClock.VIRTUAL) {
+      if (!speed.equals("1")) {
+        throw new UserException("--speed applies to wire replays: add --clock wire (virtual time"
+            + " runs as fast as the agent's own work)");
       }
-      return FixtureReplay.run(fixture, n, null);
+      return FixtureReplay.run(fixture, ReplayOptions.virtual());
+    }
+    if (!speed.equalsIgnoreCase("max")) {
+      return FixtureReplay.run(fixture, ReplayOptions.wire(ReplaySpeed.parse(speed)));
     }
     ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
     out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",
         fixture.dir().getFileName(), ReplaySpeed.format(search.best().speed()), search.tried());
     return search.best();
+  }
+
+  static final class ClockConverter implements picocli.CommandLine.ITypeConverter<ReplayClock> {
+    @Override
+    public ReplayClock convert(String value) {
+      return ReplayClock.parse(value);
+    }
   }
 
   /** Each path is a fixture (it has fixture.json) or a folder whose subfolders are fixtures. */

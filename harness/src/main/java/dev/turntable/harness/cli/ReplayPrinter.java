@@ -16,7 +16,7 @@ final class ReplayPrinter {
   private ReplayPrinter() {}
 
   static void printSession(PrintStream out, ReplayResult result) {
-    out.printf("%n== %s (%sx) — %s%n", result.name(), ReplaySpeed.format(result.speed()),
+    out.printf("%n== %s (%s) — %s%n", result.name(), result.how(),
         result.fixture().manifest().description());
     out.print(TimelinePrinter.print(result.timeline()));
     for (TurnMeasure turn : result.measures().turns()) {
@@ -37,18 +37,22 @@ final class ReplayPrinter {
   }
 
   static void printVerdicts(PrintStream out, List<ReplayResult> results) {
-    out.printf("%n%-32s %6s %6s %9s %11s %12s  %s%n",
-        "fixture", "speed", "turns", "accepted", "suppressed", "p50 latency", "verdict");
+    out.printf("%n%-32s %-12s %6s %9s %11s %12s  %s%n",
+        "fixture", "clock", "turns", "accepted", "suppressed", "p50 latency", "verdict");
     for (ReplayResult r : results) {
       double[] latencies =
           r.measures().turns().stream().mapToDouble(TurnMeasure::responseLatencyMs).filter(d -> !Double.isNaN(d)).sorted().toArray();
       String p50 = latencies.length == 0 ? "–" : ms(latencies[latencies.length / 2]) + " ms";
-      out.printf(Locale.ROOT, "%-32s %5sx %6d %9d %11d %12s  %s%n",
-          r.name(), ReplaySpeed.format(r.speed()), r.measures().turns().size(), r.measures().accepted(),
+      out.printf(Locale.ROOT, "%-32s %-12s %6d %9d %11d %12s  %s%n",
+          r.name(), clock(r), r.measures().turns().size(), r.measures().accepted(),
           r.measures().suppressed(), p50, r.verdict().passed() ? "pass" : "FAIL");
     }
     long failed = results.stream().filter(r -> !r.verdict().passed()).count();
     out.printf("%d fixtures, %d passed, %d failed%n", results.size(), results.size() - failed, failed);
+  }
+
+  private static String clock(ReplayResult r) {
+    return r.speed() == 1 && r.how().startsWith("virtual") ? "virtual" : "wire " + ReplaySpeed.format(r.speed()) + "x";
   }
 
   static List<ReportSession> reportSessions(List<ReplayResult> results) {

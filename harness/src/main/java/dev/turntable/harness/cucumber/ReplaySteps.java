@@ -12,7 +12,7 @@ import dev.turntable.harness.fixture.FixturePaths;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.harness.replay.ReplayResult;
-import dev.turntable.harness.replay.ReplayWarmUp;
+import dev.turntable.harness.replay.ReplayOptions;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -35,15 +35,12 @@ public final class ReplaySteps {
 
   @When("it is replayed")
   public void itIsReplayed() throws Exception {
-    itIsReplayedAt(1);
+    replay = FixtureReplay.run(fixture, ReplayOptions.virtual());
   }
 
-  @When("it is replayed at {double}x")
-  public void itIsReplayedAt(double speed) throws Exception {
-    if (speed > 1) {
-      ReplayWarmUp.ensure(fixture);
-    }
-    replay = FixtureReplay.run(fixture, speed, null);
+  @When("it is replayed over the wire at {double}x")
+  public void itIsReplayedOverTheWireAt(double speed) throws Exception {
+    replay = FixtureReplay.run(fixture, ReplayOptions.wire(speed));
   }
 
   @Then("the agent answers {int} user turn(s)")

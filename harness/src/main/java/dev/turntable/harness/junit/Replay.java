@@ -1,5 +1,6 @@
 package dev.turntable.harness.junit;
 
+import dev.turntable.harness.replay.ReplayClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -29,6 +30,9 @@ public @interface Replay {
   /** The fixture folder. */
   String value();
 
-  /** How many times faster than real time. */
+  /** Virtual time (the default) or over the wire through the mocks and the real adapters. */
+  ReplayClock clock() default ReplayClock.VIRTUAL;
+
+  /** Wire replays only: how many times faster than real time. */
   double speed() default 1;
 }

@@ -8,7 +8,8 @@ import dev.turntable.agent.config.Environment;
 import dev.turntable.harness.replay.LiveRerecord;
 import dev.turntable.harness.replay.RecordMode;
 import dev.turntable.harness.replay.ReplayResult;
-import dev.turntable.harness.replay.ReplayWarmUp;
+import dev.turntable.harness.replay.ReplayClock;
+import dev.turntable.harness.replay.ReplayOptions;
 import java.nio.file.Files;
 import org.apache.commons.io.file.PathUtils;
 import java.nio.file.Path;
@@ -37,10 +38,10 @@ public final class TurntableExtension implements ParameterResolver {
         rerecord(dir);
       }
       Fixture fixture = FixtureReader.read(dir);
-      if (replay.speed() > 1) {
-        ReplayWarmUp.ensure(fixture);
-      }
-      return FixtureReplay.run(fixture, replay.speed(), null);
+      ReplayOptions options = replay.clock() == ReplayClock.VIRTUAL
+          ? ReplayOptions.virtual()
+          : ReplayOptions.wire(replay.speed());
+      return FixtureReplay.run(fixture, options);
     } catch (Exception e) {
       throw new ParameterResolutionException("replaying " + dir + " failed: " + e.getMessage(), e);
     }

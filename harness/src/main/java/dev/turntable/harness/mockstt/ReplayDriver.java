@@ -58,7 +58,12 @@ public final class ReplayDriver implements SessionDriver {
   }
 
   public static Supplier<SessionDriver> factory(SttRecording recording, Options options) {
-    return () -> new ReplayDriver(recording, options, Clock.system());
+    return factory(recording, options, Clock.system());
+  }
+
+  /** Drivers that measure recorded gaps on {@code clock} (the replay's virtual clock, say). */
+  public static Supplier<SessionDriver> factory(SttRecording recording, Options options, Clock clock) {
+    return () -> new ReplayDriver(recording, options, clock);
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.PlaybackEvent;
 import dev.turntable.agent.audio.PlaybackListener;
+import dev.turntable.agent.Cancellable;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.time.VirtualScheduler;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A speaker with no device: audio "plays" at the sample rate on the injected clock (so a scaled
- * clock plays it N times faster), with no output latency. It knows exactly which frames were
+ * clock plays it N times faster, and a virtual one as fast as time is advanced), with no output
+ * latency. It knows exactly which frames were
  * played and when, reports Started/Drained/Stopped like a real device, and keeps what was heard,
  * placed at the session time it was heard.
  */
@@ -32,6 +35,8 @@ public final class CapturingSpeaker implements AudioSink {
   private final Condition changed = lock.newCondition();
   private final List<PlayedSpan> spans = new ArrayList<>();
   private final Thread thread;
+  private final VirtualScheduler virtualTime;
+  private Cancellable drainDue = Cancellable.NONE;
   private volatile PlaybackListener listener = e -> {};
 
   // Guarded by lock. While playing, frame f of the current burst plays at burstStart + f / rate.
@@ -48,9 +53,19 @@ public final class CapturingSpeaker implements AudioSink {
     this.format = format;
     this.clock = clock;
     this.clockSpeed = clockSpeed;
+    this.virtualTime = null;
     this.thread = new Thread(this::watchForDrain, "turntable-capturing-speaker");
     this.thread.setDaemon(true);
     this.thread.start();
+  }
+
+  /** On virtual time: no thread; the end of each burst is a task on {@code time}. */
+  public CapturingSpeaker(PcmFormat format, VirtualScheduler time) {
+    this.format = format;
+    this.clock = time;
+    this.clockSpeed = 1;
+    this.virtualTime = time;
+    this.thread = null;
   }
 
   @Override
@@ -89,6 +104,27 @@ public final class CapturingSpeaker implements AudioSink {
     if (started) {
       listener.onPlayback(new PlaybackEvent.Started(framesPlayed()));
     }
+    if (virtualTime != null) {
+      scheduleDrain();
+    }
+  }
+
+  /** Virtual time: the burst drains when its last frame has played, unless more audio comes. */
+  private void scheduleDrain() {
+    drainDue.cancel();
+    drainDue = virtualTime.scheduleAt(burstEndNanos(), () -> {
+      long played;
+      lock.lock();
+      try {
+        if (burstStartNanos < 0) {
+          return;
+        }
+        played = endBurst(burstEndNanos());
+      } finally {
+        lock.unlock();
+      }
+      listener.onPlayback(new PlaybackEvent.Drained(played));
+    });
   }
 
   private long burstEndNanos() {
@@ -99,6 +135,7 @@ public final class CapturingSpeaker implements AudioSink {
   @Override
   public void stop() {
     long played;
+    drainDue.cancel();
     lock.lock();
     try {
       played = endBurst(clock.nanoTime());
@@ -182,6 +219,10 @@ public final class CapturingSpeaker implements AudioSink {
 
   @Override
   public void close() {
+    drainDue.cancel();
+    if (thread == null) {
+      return;
+    }
     lock.lock();
     try {
       closed = true;

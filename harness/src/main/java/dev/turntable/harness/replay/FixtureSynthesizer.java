@@ -25,7 +25,6 @@ import dev.turntable.harness.stubs.StubReply;
 import dev.turntable.harness.stubs.StubTiming;
 import dev.turntable.harness.stubs.HttpFault;
 import java.time.Duration;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +40,6 @@ import java.util.Set;
  */
 public final class FixtureSynthesizer {
   public static final String SCRIPT_FILE = "conversation.json";
-  private static final int SILENCE_THRESHOLD = 300;
 
   private FixtureSynthesizer() {}
 
@@ -49,7 +47,7 @@ public final class FixtureSynthesizer {
     ConversationScript conversation = ConversationScript.load(scriptFile);
     SpeechAudio speech = SpeechAudio.create(SpeechEngine.ESPEAK);
     List<Utterance> utterances = new ArrayList<>();
-    byte[] mic = composeMic(conversation, speech, utterances);
+    byte[] mic = ScriptedMic.compose(conversation, speech, utterances);
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
@@ -135,47 +133,5 @@ public final class FixtureSynthesizer {
           t.ttsFirstByte(), t.ttsRealtimeFactor(), t.ttsChunk(), t.speed());
     }
     return StubOptions.defaults().withTiming(t);
-  }
-
-  /** The microphone: silence, each line spoken at its time, then the tail. */
-  private static byte[] composeMic(
-      ConversationScript conversation, SpeechAudio speech, List<Utterance> utterances) {
-    ByteArrayOutputStream mic = new ByteArrayOutputStream();
-    PcmFormat format = PcmFormat.STT;
-    for (ConversationScript.UserLine line : conversation.user()) {
-      long nowMs = (long) format.millisForBytes(mic.size());
-      if (line.atMs() < nowMs) {
-        throw new IllegalArgumentException(
-            "\"" + line.text() + "\" at " + line.atMs() + " ms starts before the previous line ends at " + nowMs + " ms");
-      }
-      mic.writeBytes(new byte[format.bytesForMillis(line.atMs() - nowMs)]);
-      byte[] voice = trimSilence(speech.pcm(line.text(), format.sampleRate()));
-      long endMs = line.atMs() + (long) format.millisForBytes(voice.length);
-      utterances.add(new Utterance(line.text(), line.atMs(), endMs));
-      mic.writeBytes(voice);
-    }
-    mic.writeBytes(new byte[format.bytesForMillis(conversation.tailMs())]);
-    // Whole 50 ms frames, so what the agent sends to STT is exactly mic.wav.
-    int frame = format.bytesForMillis(50);
-    mic.writeBytes(new byte[(frame - mic.size() % frame) % frame]);
-    return mic.toByteArray();
-  }
-
-  /** espeak-ng pads its output; the utterance's times must be those of the voice itself. */
-  static byte[] trimSilence(byte[] pcm) {
-    int frames = pcm.length / 2;
-    int first = 0;
-    while (first < frames && Math.abs(sample(pcm, first)) < SILENCE_THRESHOLD) {
-      first++;
-    }
-    int last = frames - 1;
-    while (last > first && Math.abs(sample(pcm, last)) < SILENCE_THRESHOLD) {
-      last--;
-    }
-    return java.util.Arrays.copyOfRange(pcm, first * 2, (last + 1) * 2);
-  }
-
-  private static int sample(byte[] pcm, int frame) {
-    return (short) ((pcm[2 * frame] & 0xff) | (pcm[2 * frame + 1] << 8));
   }
 }

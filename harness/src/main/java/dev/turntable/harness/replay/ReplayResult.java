@@ -6,10 +6,10 @@ import dev.turntable.harness.check.Verdict;
 import dev.turntable.harness.fixture.Fixture;
 import java.util.List;
 
-/** One fixture replayed: what the agent did, how it measured, and whether that passes. */
+/** One fixture replayed: how, what the agent did, how it measured, and whether that passes. */
 public record ReplayResult(
     Fixture fixture,
-    double speed,
+    ReplayOptions options,
     SessionRun.Outcome outcome,
     SessionMeasures measures,
     List<String> differences,
@@ -21,5 +21,15 @@ public record ReplayResult(
 
   public String name() {
     return fixture.dir().getFileName().toString();
+  }
+
+  /** The wire speed; 1 on virtual time, where session time is all there is. */
+  public double speed() {
+    return options.clock() == ReplayClock.WIRE ? options.speed() : 1;
+  }
+
+  /** "virtual time" or "wire at 20×". */
+  public String how() {
+    return options.describe();
   }
 }

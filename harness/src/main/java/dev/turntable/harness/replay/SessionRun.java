@@ -14,6 +14,7 @@ import dev.turntable.agent.http.StreamingHttpClients;
 import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.time.ScaledClock;
+import dev.turntable.harness.check.PlayedAudio;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.record.SessionRecorder;
 import java.io.IOException;
@@ -33,7 +34,14 @@ import okhttp3.OkHttpClient;
  */
 public final class SessionRun {
   /** What happened: every agent event with its audio position, and what the speaker played. */
-  public record Outcome(Timeline timeline, List<CapturingSpeaker.PlayedSpan> played, PcmFormat speakerFormat) {}
+  public record Outcome(Timeline timeline, List<CapturingSpeaker.PlayedSpan> played, PcmFormat speakerFormat) {
+    /** The played audio on the session's time axis, for the measures. */
+    public PlayedAudio playedAudio() {
+      return new PlayedAudio(played.stream()
+          .map(s -> new PlayedAudio.Span(s.startMs(), s.endMs(speakerFormat)))
+          .toList());
+    }
+  }
 
   /** How long to let the agent finish a reply after the microphone ended, in session time. */
   private static final Duration FINISH_REPLY = Duration.ofSeconds(30);
@@ -81,7 +89,9 @@ public final class SessionRun {
       } catch (java.util.concurrent.ExecutionException e) {
         throw new IOException("the microphone file failed: " + e.getCause().getMessage(), e);
       }
-      agent.awaitIdle(Duration.ofMillis((long) (FINISH_REPLY.toMillis() / speed) + 1_000));
+      if (!agent.awaitIdle(Duration.ofMillis((long) (FINISH_REPLY.toMillis() / speed) + 1_000))) {
+        throw ReplayException.replyNeverFinished(FINISH_REPLY, "answering");
+      }
     } finally {
       agent.close();
       StreamingHttpClients.shutdown(http);

@@ -28,13 +28,19 @@ final class SpeechReplies {
     double deliveryFactor = settings.millisPerAudioSecond() / 1000.0;
     DeliveryPlan plan;
     if (streaming) {
-      double chunkBytes = 2.0 * sampleRate * settings.audioChunkMillis() / 1000.0;
-      plan = DeliveryPlan.streamed(firstByte, body.length, 1, chunkBytes, settings.audioChunkMillis() * deliveryFactor);
+      plan = streamingPlan(firstByte, body.length, sampleRate, settings);
     } else {
       double audioMillis = body.length * 1000.0 / (2.0 * sampleRate);
       plan = DeliveryPlan.whole(firstByte + Math.round(audioMillis * deliveryFactor));
     }
     return new RenderedReply(RenderedReply.RAW_AUDIO, body, plan, cut);
+  }
+
+  /** Audio streamed in chunks of {@code audioChunkMillis}, the first byte at {@code firstByte}. */
+  static DeliveryPlan streamingPlan(long firstByte, int bodyLength, int sampleRate, ReplySettings settings) {
+    double chunkBytes = 2.0 * sampleRate * settings.audioChunkMillis() / 1000.0;
+    double deliveryFactor = settings.millisPerAudioSecond() / 1000.0;
+    return DeliveryPlan.streamed(firstByte, bodyLength, 1, chunkBytes, settings.audioChunkMillis() * deliveryFactor);
   }
 
   private static byte[] evenPrefix(byte[] pcm, double fraction) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.turn.InterruptionRule;
+import dev.turntable.harness.replay.ReplayClock;
 import dev.turntable.harness.replay.ReplayResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 @ExtendWith(TurntableExtension.class)
 class TurntableExtensionIT {
   @Test
-  void injectsTheReplayOfAFixture(@Replay(value = "fixtures/barge-in-wait-stop", speed = 10) ReplayResult replay) {
-    assertThat(replay.speed()).isEqualTo(10);
+  void injectsTheReplayOfAFixtureOnVirtualTime(@Replay("fixtures/barge-in-wait-stop") ReplayResult replay) {
+    assertThat(replay.options().clock()).isEqualTo(ReplayClock.VIRTUAL);
     assertThat(replay.verdict().passed()).isTrue();
     assertThat(replay.measures().bargeIns())
         .singleElement()
@@ -22,6 +23,13 @@ class TurntableExtensionIT {
     assertThat(replay.timeline().all(AgentEvent.UserTurnEnded.class))
         .extracting(AgentEvent.UserTurnEnded::text)
         .containsExactly("Tell me about the history of the old town.", "Wait, stop.");
+  }
+
+  @Test
+  void replaysOverTheWireWhenATestAsks(
+      @Replay(value = "fixtures/question-answer", clock = ReplayClock.WIRE, speed = 2) ReplayResult replay) {
+    assertThat(replay.how()).isEqualTo("wire at 2×");
+    assertThat(replay.verdict().failures()).isEmpty();
   }
 
   @Test

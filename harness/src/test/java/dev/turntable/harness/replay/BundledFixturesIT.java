@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bundled fixture replays at 1× with the verdict its recording earned, re-records into an
- * equal fixture (the round trip), and replays at 20× with the same decisions and verdict.
+ * Every bundled fixture replays on virtual time with the verdict its recording earned, and over the
+ * wire at 1× (through the real adapters and sockets) with the same decisions and verdict; the wire
+ * replay re-records into an equal fixture (the round trip).
  */
 class BundledFixturesIT {
   private static final Path FIXTURES = Path.of("..", "fixtures");
@@ -29,27 +29,24 @@ class BundledFixturesIT {
     }
   }
 
-  @BeforeAll
-  static void warmUp() throws Exception {
-    ReplayWarmUp.ensure(FixtureReader.read(fixtures().findFirst().orElseThrow()));
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
-  void replaysAndRecordsTheSameAt1xAnd20x(Path dir, @TempDir Path temp) throws Exception {
+  void virtualTimeAndTheWireAt1xAgreeWithTheRecording(Path dir, @TempDir Path temp)
+      throws Exception {
     Fixture fixture = FixtureReader.read(dir);
 
+    ReplayResult virtual = FixtureReplay.run(fixture, ReplayOptions.virtual());
+    assertThat(virtual.differences()).as("decisions on virtual time vs the recording").isEmpty();
+    assertThat(virtual.verdict().failures()).as("verdict on virtual time").isEmpty();
+
     Path rerecorded = temp.resolve("rerecorded");
-    ReplayResult atOne = FixtureReplay.run(fixture, 1, rerecorded);
-    assertThat(atOne.differences()).as("decisions at 1x vs the recording").isEmpty();
-    assertThat(atOne.verdict().failures()).as("verdict at 1x").isEmpty();
-
+    ReplayResult wire = FixtureReplay.run(fixture, ReplayOptions.wire(1).withRecordTo(rerecorded));
+    assertThat(wire.verdict()).as("verdict on the wire at 1x").isEqualTo(virtual.verdict());
+    assertThat(Decisions.of(wire.timeline()))
+        .as("decisions on the wire at 1x")
+        .isEqualTo(Decisions.of(virtual.timeline()));
     assertThat(FixtureDiff.between(fixture, FixtureReader.read(rerecorded)))
-        .as("the re-recorded fixture vs the original")
+        .as("the fixture re-recorded over the wire vs the original")
         .isEmpty();
-
-    ReplayResult atTwenty = FixtureReplay.run(fixture, 20, null);
-    assertThat(atTwenty.verdict()).as("verdict at 20x").isEqualTo(atOne.verdict());
-    assertThat(Decisions.of(atTwenty.timeline())).as("decisions at 20x").isEqualTo(Decisions.of(atOne.timeline()));
   }
 }

@@ -31,7 +31,7 @@ final class Pacer {
 
   /** Marks the moment the first buffer starts filling. */
   void startIfNeeded() {
-    if (!started) {
+    if (!started && nanosPerByte != 0) { // unpaced sources never read the clock
       started = true;
       startNanos = clock.nanoTime();
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** Anthropic Messages, streamed: {@code POST {baseUrl}/v1/messages} with SSE. */
 public final class AnthropicChatModel implements ChatModel {
-  static final String PROVIDER = "Anthropic";
+  public static final String PROVIDER = "Anthropic";
   static final String API_VERSION = "2023-06-01";
   private static final Logger log = LoggerFactory.getLogger(AnthropicChatModel.class);
 
@@ -54,5 +54,15 @@ public final class AnthropicChatModel implements ChatModel {
       gate.close();
       source.cancel();
     };
+  }
+
+  /**
+   * The reader this adapter puts on its SSE stream: events in, {@link LlmEvent}s through {@code
+   * gate}. Public so that an in-process replay parses recorded bodies exactly as the adapter
+   * parses the wire.
+   */
+  public static okhttp3.sse.EventSourceListener streamReader(
+      String apiKey, DeliveryGate<LlmEvent> gate) {
+    return new AnthropicStreamListener(apiKey, gate);
   }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** OpenAI Chat Completions, streamed: {@code POST {baseUrl}/chat/completions} with SSE. */
 public final class OpenAiChatModel implements ChatModel {
-  static final String PROVIDER = "OpenAI";
+  public static final String PROVIDER = "OpenAI";
   private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
 
   private final OpenAiOptions options;
@@ -52,5 +52,15 @@ public final class OpenAiChatModel implements ChatModel {
       gate.close();
       source.cancel();
     };
+  }
+
+  /**
+   * The reader this adapter puts on its SSE stream: events in, {@link LlmEvent}s through {@code
+   * gate}. Public so that an in-process replay parses recorded bodies exactly as the adapter
+   * parses the wire.
+   */
+  public static okhttp3.sse.EventSourceListener streamReader(
+      String apiKey, DeliveryGate<LlmEvent> gate) {
+    return new OpenAiStreamListener(apiKey, gate);
   }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /** Cartesia TTS over HTTP: {@code POST {baseUrl}/tts/bytes}, streaming raw S16LE PCM back. */
 public final class CartesiaSynthesizer implements SpeechSynthesizer {
-  static final String PROVIDER = "Cartesia";
+  public static final String PROVIDER = "Cartesia";
   private static final Logger log = LoggerFactory.getLogger(CartesiaSynthesizer.class);
 
   private final OkHttpClient http;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * raw PCM {@code output_format}; the chunked body is S16LE mono with no header.
  */
 public final class ElevenLabsSynthesizer implements SpeechSynthesizer {
-  static final String PROVIDER = "ElevenLabs";
+  public static final String PROVIDER = "ElevenLabs";
   private static final Logger log = LoggerFactory.getLogger(ElevenLabsSynthesizer.class);
 
   private final OkHttpClient http;

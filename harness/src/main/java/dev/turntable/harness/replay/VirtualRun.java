@@ -1,0 +1,111 @@
+package dev.turntable.harness.replay;
+
+import dev.turntable.agent.VoiceAgent;
+import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.wav.WavFileSource;
+import dev.turntable.agent.config.Environment;
+import dev.turntable.agent.config.Providers;
+import dev.turntable.agent.config.ServiceChoices;
+import dev.turntable.agent.config.Services;
+import dev.turntable.agent.conversation.AgentEventListener;
+import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.time.VirtualScheduler;
+import dev.turntable.harness.mockstt.SessionDriver;
+import dev.turntable.harness.mockstt.SessionParameters;
+import dev.turntable.harness.mockstt.VirtualSpeechToText;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs the real agent once on virtual time: the WAV file is its microphone, paced by the scheduler;
+ * STT, LLM and TTS are in-process ports fed from {@link World}; the speaker captures what plays.
+ * Everything runs on the calling thread, in time order, so a run is the same every time.
+ */
+final class VirtualRun {
+  /** How long the agent may take to finish a reply after the microphone ended, in session time. */
+  static final Duration FINISH_REPLY = Duration.ofSeconds(30);
+
+  /** What the in-process services answer. */
+  record World(
+      Supplier<? extends SessionDriver> stt,
+      VirtualChatModel.Replies llm,
+      VirtualSynthesizer.Replies tts) {}
+
+  private VirtualRun() {}
+
+  static SessionRun.Outcome run(
+      Path micWav,
+      VirtualScheduler time,
+      World world,
+      ServiceChoices choices,
+      ConversationSettings settings,
+      boolean halfDuplex) throws IOException {
+    PcmFormat ttsFormat = new PcmFormat(choices.ttsSampleRate());
+    TimelineCollector collector = new TimelineCollector();
+    CapturingSpeaker speaker = new CapturingSpeaker(ttsFormat, time);
+    WavFileSource mic = new WavFileSource(micWav, WavFileSource.UNPACED);
+    VoiceAgent agent =
+        VoiceAgent.onVirtualTime(
+            new VoiceAgent.Parts(
+                mic,
+                speaker,
+                new VirtualSpeechToText(time, world.stt(), sessionParameters(choices)),
+                new VirtualChatModel(time, world.llm(), choices.llm()),
+                new VirtualSynthesizer(time, world.tts(), choices.tts(), ttsFormat),
+                time),
+            settings,
+            halfDuplex,
+            List.<AgentEventListener>of(collector),
+            time);
+    collector.audioPosition(agent::audioMsSent);
+    try {
+      agent.start();
+      long micEnd = time.nanoTime() + mic.duration().toNanos() + FINISH_REPLY.toNanos();
+      if (!time.runUntil(() -> agent.finished().isDone(), micEnd)) {
+        throw ReplayException.sessionNeverEnded(mic.duration());
+      }
+      if (agent.finished().isCompletedExceptionally()) {
+        agent.finished().join();
+      }
+      long deadline = time.nanoTime() + FINISH_REPLY.toNanos();
+      if (!time.runUntil(agent::idleOnVirtualTime, deadline)) {
+        throw ReplayException.replyNeverFinished(FINISH_REPLY, "answering");
+      }
+    } finally {
+      agent.close();
+    }
+    double streamStartMs = agent.streamStartNanos() / 1e6;
+    List<CapturingSpeaker.PlayedSpan> played =
+        speaker.spans().stream()
+            .map(span -> new CapturingSpeaker.PlayedSpan(span.startMs() - streamStartMs, span.pcm()))
+            .toList();
+    return new SessionRun.Outcome(collector.timeline(), played, speaker.format());
+  }
+
+  /** What the agent's AssemblyAI adapter would ask for, as the mock server would parse it. */
+  static SessionParameters sessionParameters(ServiceChoices choices) {
+    Environment env = Environment.of(Map.of(), Map.of(
+        Providers.ASSEMBLYAI_KEY, MockServices.PLACEHOLDER_KEY,
+        Services.STT_URL, "ws://virtual.invalid/v3/ws"));
+    String query = Services.sttOptions(env, choices).connectionUri().getRawQuery();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      parameters.put(decode(name), decode(value));
+    }
+    return SessionParameters.parse(parameters);
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+}
