@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.turntable.agent.turn.InterruptionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,20 +26,35 @@ public final class PolicyFile {
   /** The file's fields; absent ones are null. */
   record Fields(List<String> backchannels, Integer minWords, Long graceWindowMs, List<String> alwaysInterrupt) {}
 
+  private static final String FIELDS = "backchannels, minWords, graceWindowMs, alwaysInterrupt";
+
   private PolicyFile() {}
+
+  /** The line a field's name first appears on; Jackson places the error past it. */
+  private static int lineOf(String text, String field) {
+    int at = text.indexOf("\"" + field + "\"");
+    return at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
 
   /** @throws IllegalArgumentException naming the file, the line and what is wrong */
   public static InterruptionPolicy read(Path file) {
     Fields fields;
+    String text;
     try {
-      fields = JSON.readValue(Files.readString(file), Fields.class);
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage());
+    }
+    try {
+      fields = JSON.readValue(text, Fields.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown field \""
+          + e.getPropertyName() + "\"; a policy file holds " + FIELDS);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String line = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "";
       throw new IllegalArgumentException(file + line + ": " + e.getOriginalMessage().replaceAll("\\s+", " ")
-          + " (a policy file holds backchannels, minWords, graceWindowMs, alwaysInterrupt)");
-    } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage());
+          + " (a policy file holds " + FIELDS + ")");
     }
     if (fields == null) {
       throw new IllegalArgumentException(file + ": empty; a policy file is a JSON object");

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code turntable eval} on real replays of bundled fixtures whose answers are known: the guide's
+ * {@code turntable eval} on virtual-time replays of bundled fixtures whose answers are known: the guide's
  * policy drops a bare "yes" (MIN_WORDS = 2), Turntable's default takes it, and both ignore "mhm"
  * and stop for "wait, stop".
  */
-class EvalCommandIT {
+class EvalCommandTest {
   private static final Path FIXTURES = Path.of("..", "fixtures");
   private static final List<String> KNOWN = List.of(
       "bare-yes-while-speaking", "backchannel-while-speaking", "barge-in-wait-stop");
