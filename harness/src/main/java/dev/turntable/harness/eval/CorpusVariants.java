@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * backchannel gets another one ("Mhm." → "Uh-huh."). Small shifts keep the labels true; fixtures
  * about the grace window keep their timing, where a shift could change the right answer.
  *
- * <p>The STT messages carry the change; mic.wav is a hard link to the source's (replay on the
- * virtual clock does not listen to it), agent.jsonl is left out (the recorded decisions belong to
- * the original timing), and the source's http/ is copied.
+ * <p>The STT messages carry the change; mic.wav and the files under http/ are hard links to the
+ * source's where the file system allows (replay on the virtual clock does not listen to the audio),
+ * and agent.jsonl is left out (the recorded decisions belong to the original timing).
  */
 public final class CorpusVariants {
   static final long MAX_SHIFT_MS = 150;
@@ -83,8 +83,7 @@ public final class CorpusVariants {
     long micMs = (long) source.micDurationMs();
     writeStt(source.dir().resolve(FixtureFiles.STT), dir.resolve(FixtureFiles.STT), changes, micMs);
     writeManifest(source, dir.resolve(FixtureFiles.MANIFEST), changes);
-    Files.deleteIfExists(dir.resolve(FixtureFiles.MIC));
-    Files.createLink(dir.resolve(FixtureFiles.MIC), source.micWav().toAbsolutePath());
+    link(source.micWav(), dir.resolve(FixtureFiles.MIC));
     if (source.httpDir().isPresent()) {
       copyTree(source.httpDir().get(), dir.resolve(FixtureFiles.HTTP));
     }
@@ -186,6 +185,16 @@ public final class CorpusVariants {
     JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(to.toFile(), manifest);
   }
 
+  /** A hard link where the file system allows one (a thousand variants share their audio), else a copy. */
+  private static void link(Path file, Path target) throws IOException {
+    Files.deleteIfExists(target);
+    try {
+      Files.createLink(target, file.toAbsolutePath());
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(file, target);
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
@@ -193,7 +202,7 @@ public final class CorpusVariants {
         if (Files.isDirectory(file)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(file, target);
+          link(file, target);
         }
       }
     }

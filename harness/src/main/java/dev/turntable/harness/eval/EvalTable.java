@@ -12,6 +12,8 @@ import java.util.function.Function;
 public final class EvalTable {
   private static final String ROW = "%-26s";
   private static final String CELL = "%22s";
+  /** A large corpus would bury the table under its misses; the JSON has them all. */
+  private static final int MAX_WRONG_SHOWN = 20;
 
   private EvalTable() {}
 
@@ -46,12 +48,17 @@ public final class EvalTable {
     if (anyWrong) {
       out.printf("%nwrong decisions%n");
       for (VariantScore v : variants) {
-        for (ScoredTurn t : v.wrong()) {
+        List<ScoredTurn> wrong = v.wrong();
+        for (ScoredTurn t : wrong.subList(0, Math.min(wrong.size(), MAX_WRONG_SHOWN))) {
           out.printf(Locale.ROOT, "  %-10s %s turn %d \"%s\": expected %s, %s%s → %s%n",
               v.variant().name(), t.fixture(), t.label().turn(), t.label().text(),
               t.label().expect().jsonName(), t.decision().decision().name().toLowerCase(Locale.ROOT),
               t.decision().rule() == null ? "" : " (" + t.decision().rule().name().toLowerCase(Locale.ROOT) + ")",
               t.outcome().words());
+        }
+        if (wrong.size() > MAX_WRONG_SHOWN) {
+          out.printf(Locale.ROOT, "  %-10s … and %d more (--json lists every turn)%n",
+              v.variant().name(), wrong.size() - MAX_WRONG_SHOWN);
         }
       }
     }
