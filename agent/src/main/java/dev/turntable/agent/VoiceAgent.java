@@ -34,7 +34,9 @@ public final class VoiceAgent implements AutoCloseable {
       Clock clock) {}
 
   private final Parts parts;
+  private final LoopScheduler eventLoop;
   private final LoopScheduler loop;
+  private final LoopWorkMeter meter;
   private final VirtualScheduler virtualTime;
   private final Conversation conversation;
   private final MicrophonePump pump;
@@ -81,13 +83,17 @@ public final class VoiceAgent implements AutoCloseable {
     }
     this.parts = parts;
     this.virtualTime = virtualTime;
+    this.meter = new LoopWorkMeter(parts.clock(), () -> streamStartNanos);
     List<AgentEventListener> all = new ArrayList<>(listeners);
+    meter.publishTo(all);
+    all.add(0, meter);
     if (virtualTime == null) {
-      this.loop = new EventLoop("turntable-conversation", this::reportBug);
+      this.eventLoop = new EventLoop("turntable-conversation", this::reportBug);
     } else {
       virtualTime.onFailure(this::reportBug);
-      this.loop = virtualTime;
+      this.eventLoop = virtualTime;
     }
+    this.loop = meter.wrap(eventLoop);
     this.conversation =
         new Conversation(settings, parts.llm(), parts.tts(), parts.speaker(), loop, parts.clock(), all);
     this.pump = new MicrophonePump(parts.microphone(), parts.stt(), halfDuplex, conversation::agentAudible);
@@ -174,7 +180,7 @@ public final class VoiceAgent implements AutoCloseable {
     parts.stt().close();
     if (virtualTime == null) {
       loop.execute(conversation::shutDown);
-      ((EventLoop) loop).close();
+      ((EventLoop) eventLoop).close();
     } else {
       // What the STT session's end delivered (last turns, Termination) is handled first, as the
       // live loop would, then the conversation shuts down.

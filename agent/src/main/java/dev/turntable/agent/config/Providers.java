@@ -47,6 +47,11 @@ public final class Providers {
     return List.copyOf(names);
   }
 
+  /** Whether every one of {@code names} is set. */
+  static boolean hasKeys(Environment env, List<String> names) {
+    return names.stream().allMatch(name -> env.get(name).isPresent());
+  }
+
   /** Fails naming exactly the variables that are missing for this choice of providers. */
   public static void requireKeys(Environment env, Llm llm, Tts tts) {
     List<String> missing = new ArrayList<>();

@@ -16,6 +16,7 @@ import dev.turntable.agent.tts.cartesia.CartesiaSynthesizer;
 import dev.turntable.agent.tts.elevenlabs.ElevenLabsOptions;
 import dev.turntable.agent.tts.elevenlabs.ElevenLabsSynthesizer;
 import java.net.URI;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -58,6 +59,41 @@ public record Services(SpeechToText stt, ChatModel llm, SpeechSynthesizer tts) {
       builder.maxTurnSilenceMs(choices.maxTurnSilenceMs());
     }
     return builder.build();
+  }
+
+  /**
+   * The other LLM provider, with its default model, if its key is set: what a retrying model falls
+   * back to when the chosen one keeps failing.
+   */
+  public static Optional<ChatModel> fallbackLlm(
+      Environment env, ServiceChoices c, OkHttpClient http) {
+    Providers.Llm other =
+        c.llm() == Providers.Llm.OPENAI ? Providers.Llm.ANTHROPIC : Providers.Llm.OPENAI;
+    if (!Providers.hasKeys(env, other.keys)) {
+      return Optional.empty();
+    }
+    ServiceChoices switched =
+        new ServiceChoices(
+            other, c.tts(), c.preset(), c.minTurnSilenceMs(), c.maxTurnSilenceMs(), c.keyterms(),
+            c.sttPrompt(), c.systemPrompt(), null, c.maxTokens(), c.ttsSampleRate(), c.voice());
+    return Optional.of(llm(env, switched, http));
+  }
+
+  /**
+   * The other TTS provider, with its default voice, at the same sample rate, if its keys are set.
+   */
+  public static Optional<SpeechSynthesizer> fallbackTts(
+      Environment env, ServiceChoices c, OkHttpClient http) {
+    Providers.Tts other =
+        c.tts() == Providers.Tts.ELEVENLABS ? Providers.Tts.CARTESIA : Providers.Tts.ELEVENLABS;
+    if (!Providers.hasKeys(env, other.keys)) {
+      return Optional.empty();
+    }
+    ServiceChoices switched =
+        new ServiceChoices(
+            c.llm(), other, c.preset(), c.minTurnSilenceMs(), c.maxTurnSilenceMs(), c.keyterms(),
+            c.sttPrompt(), c.systemPrompt(), c.llmModel(), c.maxTokens(), c.ttsSampleRate(), null);
+    return Optional.of(tts(env, switched, http));
   }
 
   private static ChatModel llm(Environment env, ServiceChoices c, OkHttpClient http) {

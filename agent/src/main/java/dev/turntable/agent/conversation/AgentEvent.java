@@ -59,6 +59,53 @@ public sealed interface AgentEvent {
   record HistoryTruncated(long atNanos, int reply, String heard, String unheard)
       implements AgentEvent {}
 
-  /** An edge failed; {@code source} is "stt", "llm", "tts" or "speaker". */
+  /**
+   * A turn that passed the policy while the reply was audible (or before it was heard) silenced
+   * it, keeping what was not yet played: the turn may still come to nothing. {@code heardMs} of
+   * the reply's audio had been played.
+   */
+  record ReplyPaused(
+      long atNanos, int reply, int turnOrder, String text, InterruptionRule rule, double heardMs)
+      implements AgentEvent {}
+
+  /**
+   * The pausing turn came to nothing ({@code reason}: the rule that dropped its final, or no
+   * transcript in time): the reply goes on from where it stopped after {@code pausedMs}.
+   */
+  record ReplyResumed(long atNanos, int reply, int turnOrder, String reason, double pausedMs)
+      implements AgentEvent {}
+
+  /**
+   * The interruption is real: the reply is cancelled ({@code reason}: "final turn", "second
+   * partial", "partial, resume off", or "new turn before the reply was heard").
+   */
+  record InterruptionCommitted(long atNanos, int reply, int turnOrder, String reason)
+      implements AgentEvent {}
+
+  /** An LLM or TTS attempt failed and is being retried or handed to the fallback provider. */
+  record ServiceRetrying(long atNanos, String source, String message) implements AgentEvent {}
+
+  /**
+   * Speech recognition is back after a dropped connection ({@code downMs} without it); the
+   * conversation goes on with its {@code historyMessages} messages of history.
+   */
+  record SttReconnected(long atNanos, String sessionId, double downMs, int historyMessages)
+      implements AgentEvent {}
+
+  /**
+   * Something failed; {@code source} is "stt", "llm", "tts" or "speaker" (an edge), "agent" (a bug
+   * on the loop) or "listener" (an event listener threw). The conversation goes on.
+   */
   record AgentError(long atNanos, String source, String message) implements AgentEvent {}
+
+  /**
+   * The agent's own work on its loop for a reply, from an input's arrival (the end-of-turn message,
+   * a segment's first audio) to what it caused (the LLM request sent, the audio written to the
+   * speaker): time queued behind other work plus the work itself, on the agent's clock. Zero on
+   * virtual time, where the agent's work takes no time.
+   */
+  record AgentWork(long atNanos, int reply, String stage, double workMs) implements AgentEvent {
+    public static final String LLM_REQUEST = "llm-request";
+    public static final String SPEAKER_WRITE = "speaker-write";
+  }
 }

@@ -35,6 +35,10 @@ final class ConversationHistory {
     }
   }
 
+  int size() {
+    return messages.size();
+  }
+
   List<ChatMessage> snapshot() {
     return List.copyOf(messages);
   }

@@ -21,6 +21,7 @@ final class Reply {
   final SentenceChunker chunker;
   final Queue<String> unsynthesized = new ArrayDeque<>();
   final List<Segment> queuedAudio = new ArrayList<>();
+  final ReplyAudio audio = new ReplyAudio();
   Cancellable llmCall = Cancellable.NONE;
   Cancellable ttsCall;
   int ttsSegment = -1;
@@ -31,6 +32,12 @@ final class Reply {
   boolean drainedSinceLastQueue = true;
   long framesQueued;
   long baselineFrames = -1;
+  /** Paused: synthesis goes on, but nothing more goes to the speaker until it resumes. */
+  boolean held;
+  /** The LLM failed for good: the user was told instead; nothing of it belongs in the history. */
+  boolean notice;
+  /** TTS failed for good: only what was heard belongs in the history. */
+  boolean speechFailed;
 
   Reply(int id, SentenceChunker chunker) {
     this.id = id;

@@ -45,6 +45,14 @@ public final class HttpErrorMessages {
     return Secrets.redact(text, secret);
   }
 
+  /**
+   * Whether the same request may succeed later: 408 request timeout, 409 conflict (ElevenLabs
+   * reports concurrent-request limits so), 425, 429 rate limit and every 5xx.
+   */
+  public static boolean retryable(int status) {
+    return status == 408 || status == 409 || status == 425 || status == 429 || status >= 500;
+  }
+
   /** The provider's explanation from an error body, in any of the shapes the providers use. */
   static String providerMessage(String body) {
     if (body == null || body.isBlank()) {

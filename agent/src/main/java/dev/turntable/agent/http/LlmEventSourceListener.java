@@ -47,7 +47,7 @@ public abstract class LlmEventSourceListener extends EventSourceListener {
   @Override
   public final void onClosed(EventSource source) {
     gate.finish(new LlmEvent.Failed(provider + " stream ended before " + endMarker()
-        + "; the reply is incomplete. Retry the request."));
+        + "; the reply is incomplete. Retry the request.", true));
   }
 
   @Override
@@ -55,7 +55,7 @@ public abstract class LlmEventSourceListener extends EventSourceListener {
     if (!gate.isOpen()) {
       return; // cancelled or already finished: OkHttp's "canceled" failure is expected noise
     }
-    gate.finish(new LlmEvent.Failed(describe(source, failure, response)));
+    gate.finish(new LlmEvent.Failed(describe(source, failure, response), retryable(failure, response)));
   }
 
   protected final void text(String delta) {
@@ -68,7 +68,8 @@ public abstract class LlmEventSourceListener extends EventSourceListener {
 
   /** Ends the reply with a failure and stops reading the rest of the stream. */
   protected final void fail(EventSource source, String message) {
-    gate.finish(new LlmEvent.Failed(Secrets.redact(message, secret)));
+    // An error object inside the stream ("overloaded_error") or a garbled event: worth one retry.
+    gate.finish(new LlmEvent.Failed(Secrets.redact(message, secret), true));
     source.cancel();
   }
 
@@ -78,6 +79,13 @@ public abstract class LlmEventSourceListener extends EventSourceListener {
 
   protected final String secret() {
     return secret;
+  }
+
+  private static boolean retryable(Throwable failure, Response response) {
+    if (response != null && !response.isSuccessful()) {
+      return HttpErrorMessages.retryable(response.code());
+    }
+    return failure == null || failure instanceof IOException; // dropped, refused, timed out
   }
 
   private String describe(EventSource source, Throwable failure, Response response) {

@@ -60,7 +60,9 @@ public final class PcmHttpStream implements Callback {
   public void onResponse(Call call, Response response) {
     try (response) {
       if (!response.isSuccessful()) {
-        gate.finish(new TtsEvent.Failed(HttpErrorMessages.forResponse(provider, response, secret)));
+        gate.finish(new TtsEvent.Failed(
+            HttpErrorMessages.forResponse(provider, response, secret),
+            HttpErrorMessages.retryable(response.code())));
       } else if (isText(response.body().contentType())) {
         gate.finish(new TtsEvent.Failed(notAudio(response)));
       } else {
@@ -91,7 +93,7 @@ public final class PcmHttpStream implements Callback {
 
   private TtsEvent.Failed failed(Call call, IOException failure) {
     return new TtsEvent.Failed(
-        HttpErrorMessages.forFailure(provider, call.request().url(), failure, secret));
+        HttpErrorMessages.forFailure(provider, call.request().url(), failure, secret), true);
   }
 
   private String notAudio(Response response) {

@@ -54,10 +54,18 @@ public record InterruptionPolicy(
    *     never played
    */
   public InterruptionRule evaluate(String transcript, boolean agentAudible, Duration sincePlaybackEnded) {
-    boolean filtering =
+    return evaluate(
+        transcript,
         agentAudible
-            || (sincePlaybackEnded != null && sincePlaybackEnded.compareTo(graceWindow) <= 0);
-    if (!filtering) {
+            || (sincePlaybackEnded != null && sincePlaybackEnded.compareTo(graceWindow) <= 0));
+  }
+
+  /**
+   * @param saidOverAgent the turn was spoken while the agent was audible or within the grace
+   *     window after its audio ended, as the caller measured it (on the audio axis)
+   */
+  public InterruptionRule evaluate(String transcript, boolean saidOverAgent) {
+    if (!saidOverAgent) {
       return InterruptionRule.AGENT_SILENT;
     }
     List<String> tokens = tokens(transcript);

@@ -13,7 +13,9 @@ public enum InterruptionRule {
   /** Every word is a backchannel ("mhm", "yeah", "okay" …). */
   BACKCHANNEL_ONLY(false),
   /** Fewer words than the policy's minimum. */
-  TOO_SHORT(false);
+  TOO_SHORT(false),
+  /** Every word matches what the agent was playing at that moment: its own voice, heard back. */
+  ECHO(false);
 
   private final boolean interrupts;
 

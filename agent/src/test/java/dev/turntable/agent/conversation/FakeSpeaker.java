@@ -8,6 +8,18 @@ import dev.turntable.agent.audio.PlaybackListener;
 /** A speaker the test plays by hand: {@link #playFrames} moves audio out of the "device". */
 final class FakeSpeaker implements AudioSink {
   private PlaybackListener listener;
+  private final java.util.function.LongSupplier clockMs;
+  private long silencedAtMs = -1;
+  /** Spans during which a stopped reply was silent until its audio was queued again. */
+  final java.util.List<Long> silentSpansMs = new java.util.ArrayList<>();
+
+  FakeSpeaker() {
+    this(() -> 0);
+  }
+
+  FakeSpeaker(java.util.function.LongSupplier clockMs) {
+    this.clockMs = clockMs;
+  }
   long framesQueued;
   long framesPlayed;
   int stops;
@@ -24,6 +36,10 @@ final class FakeSpeaker implements AudioSink {
 
   @Override
   public void play(byte[] pcm) {
+    if (silencedAtMs >= 0) {
+      silentSpansMs.add(clockMs.getAsLong() - silencedAtMs);
+      silencedAtMs = -1;
+    }
     framesQueued += pcm.length / PcmFormat.BYTES_PER_FRAME;
   }
 
@@ -46,12 +62,21 @@ final class FakeSpeaker implements AudioSink {
 
   private boolean audible;
 
+  long pendingFrames() {
+    return framesQueued - framesPlayed;
+  }
+
+  boolean audible() {
+    return audible;
+  }
+
   @Override
   public void stop() {
     stops++;
     framesQueued = framesPlayed;
     if (audible) {
       audible = false;
+      silencedAtMs = clockMs.getAsLong();
     }
     listener.onPlayback(new PlaybackEvent.Stopped(framesPlayed));
   }

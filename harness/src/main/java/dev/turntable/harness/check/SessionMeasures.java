@@ -95,7 +95,11 @@ public record SessionMeasures(
     double llmSegment = gap(request, tts);
     double ttsAudio = gap(tts, audio);
     double playback = gap(audio, playing);
-    double overhead = latency - sttMs - llmSegment - ttsAudio - playback;
+    double overhead = timeline.all(AgentEvent.AgentWork.class).stream()
+        .filter(w -> w.reply() == reply)
+        .mapToDouble(AgentEvent.AgentWork::workMs)
+        .reduce(Double::sum)
+        .orElse(Double.NaN);
     return new TurnMeasure(
         turn.turnOrder(),
         turn.text(),

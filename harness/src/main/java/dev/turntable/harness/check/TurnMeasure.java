@@ -12,7 +12,9 @@ package dev.turntable.harness.check;
  * @param llmFirstSegmentMs LLM request → first speakable segment sent to TTS
  * @param ttsFirstAudioMs TTS request → first audio byte
  * @param playbackStartMs first audio byte → audio audible at the speaker
- * @param agentOverheadMs time inside the agent, not waiting on STT, LLM, TTS or the device
+ * @param agentOverheadMs the agent's own work on its loop for this reply: end-of-turn message's
+ *     arrival → LLM request sent, plus each segment's first audio's arrival → written to the
+ *     speaker (from {@code AgentWork} events; 0 on virtual time, NaN in timelines without them)
  */
 public record TurnMeasure(
     int turnOrder,

@@ -15,6 +15,13 @@ public record Verdict(List<String> failures) {
     failures = List.copyOf(failures);
   }
 
+  /** The same verdict with one more failure. */
+  public Verdict with(String failure) {
+    List<String> all = new ArrayList<>(failures);
+    all.add(failure);
+    return new Verdict(all);
+  }
+
   public boolean passed() {
     return failures.isEmpty();
   }

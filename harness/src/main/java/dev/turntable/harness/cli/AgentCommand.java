@@ -12,6 +12,12 @@ import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.http.StreamingHttpClients;
+import dev.turntable.agent.llm.ChatModel;
+import dev.turntable.agent.retry.RetryingChatModel;
+import dev.turntable.agent.retry.RetryingSynthesizer;
+import dev.turntable.agent.time.TimerLoop;
+import dev.turntable.agent.tts.SpeechSynthesizer;
+import java.util.Optional;
 import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
 import java.io.IOException;
@@ -70,9 +76,15 @@ final class AgentCommand implements Callable<Integer> {
     Environment env = Environment.load();
     PrintStream out = System.out;
     OkHttpClient http = StreamingHttpClients.create();
-    try (AgentRecording recording = AgentRecording.start(record, agent, halfDuplex, env)) {
+    try (AgentRecording recording = AgentRecording.start(record, agent, halfDuplex, env);
+        TimerLoop retries = new TimerLoop("turntable-retry")) {
+      OkHttpClient recorded = recording.wrap(http);
       Services services =
-          Services.create(env, agent.serviceChoices(), recording.wrap(http), recording.sttTap());
+          resilient(
+              Services.create(env, agent.serviceChoices(), recorded, recording.sttTap()),
+              env,
+              recorded,
+              retries);
       AudioSource mic = recording.wrap(openMicrophone());
       AudioSink speaker = recording.wrap(openSpeaker(services.tts().format()));
       List<AgentEventListener> listeners = new ArrayList<>();
@@ -81,13 +93,13 @@ final class AgentCommand implements Callable<Integer> {
       VoiceAgent voiceAgent =
           new VoiceAgent(
               new VoiceAgent.Parts(mic, speaker, services.stt(), services.llm(), services.tts(), Clock.system()),
-              agent.conversationSettings(),
+              agent.conversationSettings(halfDuplex),
               halfDuplex,
               listeners);
       out.println(
           halfDuplex
               ? "Half-duplex: the agent cannot be interrupted while it speaks."
-              : "Open speakers? The agent hears itself and may interrupt itself: use headphones or --half-duplex.");
+              : "Open speakers? The echo guard drops the agent's own voice; headphones or --half-duplex are surer.");
       Thread shutdown = new Thread(() -> { voiceAgent.close(); awaitSessionClosed(); }, "turntable-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       voiceAgent.start();
@@ -99,6 +111,17 @@ final class AgentCommand implements Callable<Integer> {
       StreamingHttpClients.shutdown(http);
       sessionClosed.countDown();
     }
+  }
+
+  /** LLM and TTS that retry, then fall back to the other provider when its key is set. */
+  private Services resilient(Services plain, Environment env, OkHttpClient http, TimerLoop loop) {
+    var choices = agent.serviceChoices();
+    var llmFallback = agent.fallback ? Services.fallbackLlm(env, choices, http) : Optional.<ChatModel>empty();
+    var ttsFallback = agent.fallback ? Services.fallbackTts(env, choices, http) : Optional.<SpeechSynthesizer>empty();
+    return new Services(
+        plain.stt(),
+        new RetryingChatModel(plain.llm(), llmFallback, agent.retryPolicy(), loop, Clock.system()),
+        new RetryingSynthesizer(plain.tts(), ttsFallback, agent.retryPolicy(), loop, Clock.system()));
   }
 
   private void awaitSessionClosed() {

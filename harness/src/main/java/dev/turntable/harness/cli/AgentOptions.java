@@ -3,6 +3,9 @@ package dev.turntable.harness.cli;
 import dev.turntable.agent.config.Providers;
 import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.conversation.FalseInterruptions;
+import dev.turntable.agent.retry.RetryPolicy;
+import dev.turntable.agent.turn.EchoGuard;
 import dev.turntable.agent.stt.assemblyai.TurnPreset;
 import dev.turntable.agent.turn.InterruptionPolicy;
 import java.time.Duration;
@@ -61,6 +64,30 @@ final class AgentOptions {
   @Option(names = "--backchannels", split = ",", description = "Words ignored while the agent speaks (default: mhm, yeah, okay … as in the barge-in guide).")
   List<String> backchannels;
 
+  @Option(names = "--echo-guard", negatable = true, description = "Drop turns that match what the agent was playing at that moment (its own voice on open speakers). Default: on, off with --half-duplex.")
+  Boolean echoGuard;
+
+  @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true", description = "A passing partial only pauses the agent; if the turn comes to nothing it resumes where it stopped (default: on). --no-resume cancels on the first passing partial.")
+  boolean resume;
+
+  @Option(names = "--resume-timeout-ms", defaultValue = "2000", description = "A paused agent resumes if no transcript follows within this long (default: ${DEFAULT-VALUE}).")
+  long resumeTimeoutMs;
+
+  @Option(names = "--failure-notice", description = "What the agent says when the LLM fails for good; \"\" for nothing (default: a short apology).")
+  String failureNotice;
+
+  @Option(names = "--retry-attempts", defaultValue = "3", description = "LLM/TTS attempts on 429, 5xx or timeout before the fallback (default: ${DEFAULT-VALUE}).")
+  int retryAttempts;
+
+  @Option(names = "--retry-budget-ms", defaultValue = "4000", description = "No LLM/TTS retry starts later than this after the first request (default: ${DEFAULT-VALUE}).")
+  long retryBudgetMs;
+
+  @Option(names = "--attempt-timeout-ms", defaultValue = "3000", description = "An LLM/TTS attempt with no first token or audio within this long is retried (default: ${DEFAULT-VALUE}).")
+  long attemptTimeoutMs;
+
+  @Option(names = "--fallback", negatable = true, defaultValue = "true", fallbackValue = "true", description = "After the retries, use the other LLM or TTS provider if its key is set (default: on).")
+  boolean fallback;
+
   ServiceChoices serviceChoices() {
     return new ServiceChoices(
         llm, tts, preset, minTurnSilence, maxTurnSilence, keyterms, sttPrompt, systemPrompt, model,
@@ -73,6 +100,27 @@ final class AgentOptions {
         new InterruptionPolicy(
             words, minWords, Duration.ofMillis(graceMs), new LinkedHashSet<>(alwaysInterrupt));
     return ConversationSettings.defaults().withPolicy(policy);
+  }
+
+  /** The conversation's settings with every behaviour flag; the echo guard is off in half-duplex. */
+  ConversationSettings conversationSettings(boolean halfDuplex) {
+    boolean guard = echoGuard == null ? !halfDuplex : echoGuard;
+    FalseInterruptions pauses =
+        resume
+            ? FalseInterruptions.resumeAfter(Duration.ofMillis(resumeTimeoutMs))
+            : FalseInterruptions.never();
+    ConversationSettings settings =
+        conversationSettings()
+            .withEchoGuard(guard ? EchoGuard.on() : EchoGuard.off())
+            .withFalseInterruptions(pauses);
+    return failureNotice == null ? settings : settings.withFailureNotice(failureNotice);
+  }
+
+  RetryPolicy retryPolicy() {
+    return RetryPolicy.DEFAULT
+        .withMaxAttempts(retryAttempts)
+        .withBudget(Duration.ofMillis(retryBudgetMs))
+        .withAttemptTimeout(Duration.ofMillis(attemptTimeoutMs));
   }
 
   static final class PresetConverter implements picocli.CommandLine.ITypeConverter<TurnPreset> {

@@ -45,6 +45,18 @@ final class ConsolePrinter implements AgentEventListener {
       line("  (ignored \"" + suppressed.text() + "\" while speaking: " + rule(suppressed.rule()) + ")");
     } else if (event instanceof AgentEvent.HistoryTruncated truncated && verbose) {
       line("  (the user heard: \"" + truncated.heard() + "\")");
+    } else if (event instanceof AgentEvent.ReplyPaused paused && verbose) {
+      line("  (paused by \"" + paused.text() + "\": " + rule(paused.rule()) + ")");
+    } else if (event instanceof AgentEvent.ReplyResumed resumed) {
+      line("  (resumed where it stopped: " + resumed.reason() + ")");
+    } else if (event instanceof AgentEvent.InterruptionCommitted committed && verbose) {
+      line("  (interruption confirmed: " + committed.reason() + ")");
+    } else if (event instanceof AgentEvent.ServiceRetrying retrying) {
+      line("retrying (" + retrying.source() + "): " + retrying.message());
+    } else if (event instanceof AgentEvent.SttReconnected back) {
+      line(String.format(Locale.ROOT,
+          "speech recognition reconnected after %.1f s; the conversation goes on (%d messages of history kept)",
+          back.downMs() / 1000, back.historyMessages()));
     } else if (event instanceof AgentEvent.AgentError error) {
       line("error (" + error.source() + "): " + error.message());
     }

@@ -74,8 +74,8 @@ final class HttpExchangeRecorder implements Interceptor {
             response.body(),
             clock,
             startNanos,
-            (body, chunkMs, complete) ->
-                submit(exchange.answered(response, headersMs, body, chunkMs, complete)));
+            (body, chunkMs, chunkBytes, complete) ->
+                submit(exchange.answered(response, headersMs, body, chunkMs, chunkBytes, complete)));
     open.add(tee);
     tee.onFinish(() -> open.remove(tee));
     return response.newBuilder().body(tee).build();
@@ -119,11 +119,12 @@ final class HttpExchangeRecorder implements Interceptor {
       int sequence, int endpointCall, Request request, byte[] requestBody, long startNanos) {
 
     RecordedExchange failed(double elapsedMs) {
-      return answered(null, elapsedMs, new byte[0], List.of(), false);
+      return answered(null, elapsedMs, new byte[0], List.of(), List.of(), false);
     }
 
     RecordedExchange answered(
-        Response response, double headersMs, byte[] body, List<Double> chunkMs, boolean complete) {
+        Response response, double headersMs, byte[] body, List<Double> chunkMs,
+        List<Integer> chunkBytes, boolean complete) {
       Map<String, String> headers = new LinkedHashMap<>();
       request.headers().names().forEach(n -> headers.put(n, String.join(", ", request.headers(n))));
       String contentType = response == null ? null : response.header("Content-Type");
@@ -139,6 +140,7 @@ final class HttpExchangeRecorder implements Interceptor {
           body,
           headersMs,
           chunkMs,
+          chunkBytes,
           complete);
     }
   }

@@ -21,7 +21,7 @@ final class TeeResponseBody extends ResponseBody {
   /** Receives the copied body once, with each chunk's arrival in ms since the request. */
   @FunctionalInterface
   interface Finished {
-    void accept(byte[] body, List<Double> chunkMs, boolean complete);
+    void accept(byte[] body, List<Double> chunkMs, List<Integer> chunkBytes, boolean complete);
   }
 
   private final ResponseBody delegate;
@@ -30,6 +30,7 @@ final class TeeResponseBody extends ResponseBody {
   private final Finished finished;
   private final Buffer copy = new Buffer();
   private final List<Double> chunkMs = new ArrayList<>();
+  private final List<Integer> chunkBytes = new ArrayList<>();
   private final AtomicBoolean done = new AtomicBoolean();
   private final BufferedSource source;
   private volatile Runnable afterFinish = () -> {};
@@ -72,11 +73,13 @@ final class TeeResponseBody extends ResponseBody {
     }
     byte[] body;
     List<Double> times;
+    List<Integer> sizes;
     synchronized (copy) {
       body = copy.readByteArray();
       times = List.copyOf(chunkMs);
+      sizes = List.copyOf(chunkBytes);
     }
-    finished.accept(body, times, complete);
+    finished.accept(body, times, sizes, complete);
     afterFinish.run();
   }
 
@@ -99,6 +102,7 @@ final class TeeResponseBody extends ResponseBody {
         synchronized (copy) {
           sink.copyTo(copy, sink.size() - read, read);
           chunkMs.add(atMs);
+          chunkBytes.add((int) read);
         }
       } else if (read == -1) {
         finish(true);

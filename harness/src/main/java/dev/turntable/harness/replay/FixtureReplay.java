@@ -102,6 +102,9 @@ public final class FixtureReplay {
             : DecisionDiff.between(
                 Decisions.of(new Timeline(fixture.agentEvents())), Decisions.of(outcome.timeline()));
     Verdict verdict = Verdict.of(measures, fixture.manifest().expected(), differences);
+    if (outcome.unfinished() != null) {
+      verdict = verdict.with(outcome.unfinished());
+    }
     return new ReplayResult(fixture, options, outcome, measures, differences, verdict);
   }
 

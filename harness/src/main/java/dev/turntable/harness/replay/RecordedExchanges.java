@@ -82,14 +82,40 @@ final class RecordedExchanges {
     String endpoint = request.path("method").asText("ANY") + " " + path;
     JsonNode response = mapping.path("response");
     JsonNode dribble = response.path("chunkedDribbleDelay");
+    byte[] body = body(response, files);
     return new HttpReply(
         endpoint,
         response.path("status").asInt(200),
         response.path("headers").path("Content-Type").asText(""),
-        body(response, files),
+        body,
         response.path("fixedDelayMilliseconds").asLong(0),
         dribble.path("numberOfChunks").asInt(1),
-        dribble.path("totalDuration").asInt(0));
+        dribble.path("totalDuration").asInt(0),
+        recordedPieces(mapping.path("metadata").path("turntable"), body),
+        mapping.path("metadata").path("turntable").path("complete").asBoolean(true));
+  }
+
+  /**
+   * The body cut as it arrived in the recording ({@code chunkTimesMs} and {@code chunkBytes}), or
+   * nothing when the mapping lacks them or they do not add up to the body.
+   */
+  private static List<HttpReply.Piece> recordedPieces(JsonNode meta, byte[] body) {
+    JsonNode times = meta.path("chunkTimesMs");
+    JsonNode sizes = meta.path("chunkBytes");
+    if (!times.isArray() || !sizes.isArray() || times.size() != sizes.size() || times.isEmpty()) {
+      return List.of();
+    }
+    List<HttpReply.Piece> pieces = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < times.size(); i++) {
+      int size = sizes.get(i).asInt(-1);
+      if (size < 0 || offset + size > body.length) {
+        return List.of();
+      }
+      pieces.add(new HttpReply.Piece(times.get(i).asDouble(), java.util.Arrays.copyOfRange(body, offset, offset + size)));
+      offset += size;
+    }
+    return offset == body.length ? pieces : List.of();
   }
 
   private static byte[] body(JsonNode response, Path files) throws IOException {

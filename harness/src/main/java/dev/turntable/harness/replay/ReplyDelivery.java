@@ -36,7 +36,7 @@ final class ReplyDelivery implements Cancellable {
   static ReplyDelivery start(VirtualScheduler time, HttpReply reply, String url, Receiver receiver) {
     ReplyDelivery delivery = new ReplyDelivery();
     List<HttpReply.Piece> pieces = reply.pieces();
-    long lastAt = pieces.get(pieces.size() - 1).atMs();
+    double lastAt = pieces.get(pieces.size() - 1).atMs();
     if (!reply.successful()) {
       delivery.at(time, lastAt, () -> receiver.failed(response(reply, url)));
       return delivery;
@@ -44,12 +44,14 @@ final class ReplyDelivery implements Cancellable {
     for (HttpReply.Piece piece : pieces) {
       delivery.at(time, piece.atMs(), () -> receiver.piece(piece.bytes()));
     }
-    delivery.at(time, lastAt, receiver::end);
+    if (reply.ends()) {
+      delivery.at(time, lastAt, receiver::end);
+    }
     return delivery;
   }
 
-  private void at(VirtualScheduler time, long ms, Runnable task) {
-    scheduled.add(time.schedule(Duration.ofMillis(ms), () -> {
+  private void at(VirtualScheduler time, double ms, Runnable task) {
+    scheduled.add(time.schedule(Duration.ofNanos(Math.round(ms * 1e6)), () -> {
       if (!cancelled) {
         task.run();
       }

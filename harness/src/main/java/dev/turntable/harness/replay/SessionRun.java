@@ -34,7 +34,14 @@ import okhttp3.OkHttpClient;
  */
 public final class SessionRun {
   /** What happened: every agent event with its audio position, and what the speaker played. */
-  public record Outcome(Timeline timeline, List<CapturingSpeaker.PlayedSpan> played, PcmFormat speakerFormat) {
+  /**
+   * @param unfinished why the session cannot be judged (a reply that never finished), or null
+   */
+  public record Outcome(
+      Timeline timeline,
+      List<CapturingSpeaker.PlayedSpan> played,
+      PcmFormat speakerFormat,
+      String unfinished) {
     /** The played audio on the session's time axis, for the measures. */
     public PlayedAudio playedAudio() {
       return new PlayedAudio(played.stream()
@@ -81,6 +88,7 @@ public final class SessionRun {
             halfDuplex,
             listeners);
     collector.audioPosition(agent::audioMsSent);
+    String unfinished = null;
     try {
       agent.start();
       long realLimitMs = (long) (file.duration().toMillis() / speed) + 30_000;
@@ -90,7 +98,7 @@ public final class SessionRun {
         throw new IOException("the microphone file failed: " + e.getCause().getMessage(), e);
       }
       if (!agent.awaitIdle(Duration.ofMillis((long) (FINISH_REPLY.toMillis() / speed) + 1_000))) {
-        throw ReplayException.replyNeverFinished(FINISH_REPLY, "answering");
+        unfinished = Unjudgeable.replyNeverFinished(FINISH_REPLY);
       }
     } finally {
       agent.close();
@@ -102,6 +110,6 @@ public final class SessionRun {
         capture.spans().stream()
             .map(span -> new CapturingSpeaker.PlayedSpan(span.startMs() - streamStartMs, span.pcm()))
             .toList();
-    return new Outcome(collector.timeline(), played, capture.format());
+    return new Outcome(collector.timeline(), played, capture.format(), unfinished);
   }
 }

@@ -81,9 +81,13 @@ final class VirtualChatModel implements ChatModel {
       }
     }
 
+    /** As OkHttp ends a stream: closed, or failed if it stops in the middle of an event. */
     @Override
     public void end() {
-      dispatch(pending);
+      if (pending.size() > 0) {
+        reader.onFailure(this, new java.io.EOFException("the stream ended inside an event"), null);
+        return;
+      }
       reader.onClosed(this);
     }
 

@@ -65,18 +65,20 @@ final class VirtualRun {
             List.<AgentEventListener>of(collector),
             time);
     collector.audioPosition(agent::audioMsSent);
+    String unfinished = null;
     try {
       agent.start();
       long micEnd = time.nanoTime() + mic.duration().toNanos() + FINISH_REPLY.toNanos();
       if (!time.runUntil(() -> agent.finished().isDone(), micEnd)) {
-        throw ReplayException.sessionNeverEnded(mic.duration());
+        throw new IllegalStateException("the microphone of " + mic.duration().toMillis()
+            + " ms had not ended after it and the time to finish a reply: the agent stopped reading it");
       }
       if (agent.finished().isCompletedExceptionally()) {
         agent.finished().join();
       }
       long deadline = time.nanoTime() + FINISH_REPLY.toNanos();
       if (!time.runUntil(agent::idleOnVirtualTime, deadline)) {
-        throw ReplayException.replyNeverFinished(FINISH_REPLY, "answering");
+        unfinished = Unjudgeable.replyNeverFinished(FINISH_REPLY);
       }
     } finally {
       agent.close();
@@ -86,7 +88,7 @@ final class VirtualRun {
         speaker.spans().stream()
             .map(span -> new CapturingSpeaker.PlayedSpan(span.startMs() - streamStartMs, span.pcm()))
             .toList();
-    return new SessionRun.Outcome(collector.timeline(), played, speaker.format());
+    return new SessionRun.Outcome(collector.timeline(), played, speaker.format(), unfinished);
   }
 
   /** What the agent's AssemblyAI adapter would ask for, as the mock server would parse it. */
