@@ -3,6 +3,8 @@ package dev.turntable.harness.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a session passed: it decided what its recording decided, met the fixture's expected
@@ -26,7 +28,9 @@ public record Verdict(List<String> failures) {
 
   /**
    * @param expected the fixture's {@code expected} labels, or null; understood keys: {@code
-   *     turns} (answered user turns), {@code bargeIns.accepted}, {@code bargeIns.suppressed}
+   *     turns} (answered user turns), {@code bargeIns.accepted}, {@code bargeIns.suppressed}, and
+   *     {@code errors}: the sources ("tts", "stt" …) whose agent errors the fixture is about, which
+   *     must then happen and do not fail it
    * @param differences from {@link DecisionDiff}, empty when there is no recording to compare
    */
   public static Verdict of(SessionMeasures measures, JsonNode expected, List<String> differences) {
@@ -34,7 +38,18 @@ public record Verdict(List<String> failures) {
     if (!differences.isEmpty()) {
       failures.add("decisions differ from the recording");
     }
-    measures.errors().forEach(e -> failures.add("agent error from " + e.source() + ": " + e.message()));
+    Set<String> expectedErrors = new TreeSet<>();
+    if (expected != null) {
+      expected.path("errors").forEach(source -> expectedErrors.add(source.asText()));
+    }
+    measures.errors().stream()
+        .filter(e -> !expectedErrors.contains(e.source()))
+        .forEach(e -> failures.add("agent error from " + e.source() + ": " + e.message()));
+    for (String source : expectedErrors) {
+      if (measures.errors().stream().noneMatch(e -> e.source().equals(source))) {
+        failures.add("expected an agent error from " + source + ", got none");
+      }
+    }
     if (expected != null) {
       expect(failures, "answered turns", expected.path("turns"), measures.turns().size());
       JsonNode bargeIns = expected.path("bargeIns");

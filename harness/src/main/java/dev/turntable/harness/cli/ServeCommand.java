@@ -82,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean ready;
   /** How long SIGTERM waits for the servers to close before the JVM halts anyway. */
   private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
@@ -122,11 +123,14 @@ final class ServeCommand implements Callable<Integer> {
       }
       out.println("ready");
       out.flush();
+      ready = true;
       stop.await();
     } finally {
       // before counting down: once it is, a SIGTERM hook returns and the JVM halts
-      spec.commandLine().getErr().println("turntable serve: stopped");
-      spec.commandLine().getErr().flush();
+      if (ready) {
+        spec.commandLine().getErr().println("turntable serve: stopped");
+        spec.commandLine().getErr().flush();
+      }
       stopped.countDown();
       removeHook(hook);
     }

@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DevicesCommand.class,
       RecordCommand.class,
+      EvalCommand.class,
+      InspectCommand.class,
       ReplayCommand.class,
       ServeCommand.class,
       SynthesizeCommand.class,
+      VaryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TurntableCommand implements Runnable {

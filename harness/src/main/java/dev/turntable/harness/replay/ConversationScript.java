@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.turntable.agent.config.ServiceChoices;
+import dev.turntable.harness.fixture.TurnLabel;
 import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.stt.assemblyai.TurnPreset;
 import dev.turntable.harness.mockstt.Fault;
@@ -62,9 +63,17 @@ public record ConversationScript(
     List<SttFault> sttFaults,
     List<ServiceError> errors) {
 
-  /** One utterance, starting {@code atMs} into the session, lasting {@code durationMs} if set. */
-  public record UserLine(String text, long atMs, Long durationMs) {
+  /**
+   * One utterance, starting {@code atMs} into the session, lasting {@code durationMs} if set; its
+   * {@code label} (interrupt, ignore, ordinary) says what the agent should do with the turn and
+   * becomes {@code expected.labels} in a synthesized fixture.json.
+   */
+  public record UserLine(String text, long atMs, Long durationMs, String label) {
     public UserLine {
+      if (label != null && TurnLabel.Expect.fromJson(label).isEmpty()) {
+        throw new IllegalArgumentException("label \"" + label + "\" of \"" + text + "\" is not one of "
+            + TurnLabel.Expect.allowed());
+      }
       if (text == null || text.isBlank()) {
         throw new IllegalArgumentException("a user line needs some text");
       }
@@ -77,7 +86,11 @@ public record ConversationScript(
     }
 
     public UserLine(String text, long atMs) {
-      this(text, atMs, null);
+      this(text, atMs, null, null);
+    }
+
+    public UserLine(String text, long atMs, Long durationMs) {
+      this(text, atMs, durationMs, null);
     }
 
     /** How long the user speaks: {@code duration_ms}, or the estimate for the text. */

@@ -42,6 +42,7 @@ public final class FixtureSynthesizer {
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
       record(conversation, micWav, outDir, version);
+      ScriptLabels.write(outDir, conversation);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
     } finally {

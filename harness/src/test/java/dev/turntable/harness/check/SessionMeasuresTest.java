@@ -27,6 +27,9 @@ class SessionMeasuresTest {
     at(1701, new TtsRequestSent(1701_000_000L, 1, 1, "It is noon."));
     at(1851, new TtsFirstAudio(1851_000_000L, 1, 1, "It is noon."));
     at(1951, new PlaybackStarted(1951_000_000L, 1));
+    // The loop's own work for the reply, as the agent measures it around each task.
+    at(1301, new AgentEvent.AgentWork(1301_000_000L, 1, AgentEvent.AgentWork.LLM_REQUEST, 0.75));
+    at(1851, new AgentEvent.AgentWork(1851_000_000L, 1, AgentEvent.AgentWork.SPEAKER_WRITE, 0.25));
 
     TurnMeasure turn = SessionMeasures.of(new Timeline(events)).turns().get(0);
     assertThat(turn.sttMs()).isEqualTo(200);

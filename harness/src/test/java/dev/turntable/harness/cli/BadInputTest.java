@@ -84,7 +84,7 @@ class BadInputTest {
         Arguments.of(new String[] {"synthesize", conversation.toString(), "--out", fullFolder.toString()}, "full-folder", "already holds files"),
         Arguments.of(new String[] {"agent", "--record", fullFolder.toString()}, "full-folder", "already holds files"),
         Arguments.of(new String[] {"agent", "--record", conversation.toString()}, "conversation.json", "is a file, not a folder"),
-        Arguments.of(new String[] {"repaly"}, "repaly", "did you mean replay or record?"));
+        Arguments.of(new String[] {"repaly"}, "repaly", "did you mean replay"));
   }
 
   @ParameterizedTest(name = "{0}")

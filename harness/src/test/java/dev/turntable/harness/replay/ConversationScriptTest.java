@@ -24,6 +24,10 @@ class ConversationScriptTest {
       assertThat(scripts).hasSizeGreaterThanOrEqualTo(3);
       for (Path file : scripts) {
         ConversationScript script = ConversationScript.load(file);
+        if (!java.util.Set.of("question-answer", "backchannel-while-speaking", "barge-in-wait-stop")
+            .contains(file.getParent().getFileName().toString())) {
+          continue; // the corpus's scripts set presets, timings and errors on purpose
+        }
         assertThat(script.conversationSettings().policy()).isEqualTo(dev.turntable.agent.turn.InterruptionPolicy.defaults());
         assertThat(script.serviceChoices().preset()).isEqualTo(TurnPreset.BALANCED);
         assertThat(script.timing().toStubTiming()).isEqualTo(dev.turntable.harness.stubs.StubTiming.DEFAULT);
@@ -71,7 +75,7 @@ class ConversationScriptTest {
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(file + ":2:")
         .hasMessageContaining("unknown field \"start\"")
-        .hasMessageContaining("known fields: [at_ms, duration_ms, text]")
+        .hasMessageContaining("known fields: [at_ms, duration_ms, label, text]")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 

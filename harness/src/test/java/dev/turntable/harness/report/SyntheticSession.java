@@ -44,6 +44,7 @@ final class SyntheticSession {
         .at(2900, new UserTurnEnded(ns(2900), 1, "What's the weather like in Paris today?", 2600))
         .at(2900, new StateChanged(ns(2900), AgentState.LISTENING, AgentState.THINKING))
         .at(2905, new LlmRequestSent(ns(2905), 1))
+        .at(2905, new AgentEvent.AgentWork(ns(2905), 1, AgentEvent.AgentWork.LLM_REQUEST, 5))
         .at(3300, new LlmFirstToken(ns(3300), 1))
         .at(3450, new TtsRequestSent(ns(3450), 1, 1, "It's sunny in Paris, about twenty degrees."))
         .at(3600, new TtsFirstAudio(ns(3600), 1, 1, "It's sunny in Paris, about twenty degrees."))
