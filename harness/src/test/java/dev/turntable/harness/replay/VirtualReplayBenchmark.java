@@ -1,0 +1,45 @@
+package dev.turntable.harness.replay;
+
+import dev.turntable.harness.fixture.Fixture;
+import dev.turntable.harness.fixture.FixtureReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How much faster than real time a virtual-time replay runs: session audio replayed per second of
+ * wall time, per bundled fixture and for the whole corpus, after one warm-up pass. Not part of the
+ * suite; run with {@code mvn -pl agent,harness test -Dtest=VirtualReplayBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class VirtualReplayBenchmark {
+  private static final int ROUNDS = 20;
+
+  @Test
+  void replaySpeedOnVirtualTime() throws Exception {
+    List<Fixture> fixtures = VirtualTimeReplayTest.fixtures().map(FixtureReader::read).toList();
+    for (Fixture fixture : fixtures) {
+      for (int i = 0; i < 3; i++) {
+        FixtureReplay.run(fixture, ReplayOptions.virtual()); // warm-up: class loading and JIT
+      }
+    }
+    double totalAudioMs = 0;
+    long totalNanos = 0;
+    for (Fixture fixture : fixtures) {
+      long start = System.nanoTime();
+      for (int i = 0; i < ROUNDS; i++) {
+        FixtureReplay.run(fixture, ReplayOptions.virtual());
+      }
+      long nanos = System.nanoTime() - start;
+      double audioMs = fixture.micDurationMs() * ROUNDS;
+      totalAudioMs += audioMs;
+      totalNanos += nanos;
+      System.out.printf(Locale.ROOT, "%-40s %6.1f s of session in %7.1f ms: %6.0fx real time%n",
+          fixture.dir().getFileName(), audioMs / 1000, nanos / 1e6, audioMs / (nanos / 1e6));
+    }
+    System.out.printf(Locale.ROOT, "%-40s %6.1f s of session in %7.1f ms: %6.0fx real time%n",
+        "corpus (" + fixtures.size() + " fixtures x " + ROUNDS + ")", totalAudioMs / 1000,
+        totalNanos / 1e6, totalAudioMs / (totalNanos / 1e6));
+  }
+}
