@@ -3,10 +3,8 @@ package dev.turntable.harness.replay;
 import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.wav.WavAudio;
 import dev.turntable.agent.audio.wav.WavFile;
-import dev.turntable.agent.config.Environment;
 import dev.turntable.agent.config.Providers;
 import dev.turntable.agent.config.ServiceChoices;
-import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.VirtualScheduler;
 import dev.turntable.harness.fixture.Fixture;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a {@link ConversationScript} against the real agent without recording it first: the user's
@@ -162,11 +159,8 @@ public final class ScriptedReplay {
 
   private static FixtureManifest manifest(
       ConversationScript script, ServiceChoices choices, ConversationSettings settings) {
-    Environment env = Environment.of(Map.of(), Map.of(
-        Providers.ASSEMBLYAI_KEY, MockServices.PLACEHOLDER_KEY,
-        Services.STT_URL, "ws://virtual.invalid/v3/ws"));
     return RecordingManifest.of(VERSION, script.description(), script.tags(), choices, settings,
-            false, Services.sttOptions(env, choices))
+            false, VirtualRun.sttOptions(choices))
         .withExpected(script.expected());
   }
 

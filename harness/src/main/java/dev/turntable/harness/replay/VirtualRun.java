@@ -9,6 +9,7 @@ import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.stt.assemblyai.AssemblyAiOptions;
 import dev.turntable.agent.time.VirtualScheduler;
 import dev.turntable.harness.mockstt.SessionDriver;
 import dev.turntable.harness.mockstt.SessionParameters;
@@ -93,10 +94,7 @@ final class VirtualRun {
 
   /** What the agent's AssemblyAI adapter would ask for, as the mock server would parse it. */
   static SessionParameters sessionParameters(ServiceChoices choices) {
-    Environment env = Environment.of(Map.of(), Map.of(
-        Providers.ASSEMBLYAI_KEY, MockServices.PLACEHOLDER_KEY,
-        Services.STT_URL, "ws://virtual.invalid/v3/ws"));
-    String query = Services.sttOptions(env, choices).connectionUri().getRawQuery();
+    String query = sttOptions(choices).connectionUri().getRawQuery();
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String pair : query == null ? new String[0] : query.split("&")) {
       int eq = pair.indexOf('=');
@@ -105,6 +103,14 @@ final class VirtualRun {
       parameters.put(decode(name), decode(value));
     }
     return SessionParameters.parse(parameters);
+  }
+
+  /** The AssemblyAI options the agent would connect with, on an address no socket ever opens. */
+  static AssemblyAiOptions sttOptions(ServiceChoices choices) {
+    Environment env = Environment.of(Map.of(), Map.of(
+        Providers.ASSEMBLYAI_KEY, MockServices.PLACEHOLDER_KEY,
+        Services.STT_URL, "ws://virtual.invalid/v3/ws"));
+    return Services.sttOptions(env, choices);
   }
 
   private static String decode(String text) {
