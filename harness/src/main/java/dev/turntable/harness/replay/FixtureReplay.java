@@ -91,6 +91,7 @@ public final class FixtureReplay {
     }
     var driver =
         ReplayDriver.factory(SttRecording.of(fixture), new ReplayDriver.Options(false, speed));
+    // Wire only: real sockets keep real time, so this path reads the system clock (scaled).
     ScaledClock clock = new ScaledClock(Clock.system(), speed);
     try (MockServices mocks = MockServices.start(driver, stubs);
         SessionRecorder recorder = startRecorder(options.recordTo(), manifest, clock)) {

@@ -96,6 +96,7 @@ public final class SessionRun {
     }
     Services services = Services.create(env, choices, http, tap);
     WavFileSource file = new WavFileSource(micWav, speed);
+    // Wire only: real sockets keep real time, so this path reads the system clock (scaled).
     ScaledClock clock = new ScaledClock(Clock.system(), speed);
     CapturingSpeaker capture = new CapturingSpeaker(services.tts().format(), clock, speed);
     AudioSource mic = file;
