@@ -75,6 +75,8 @@ public final class FixtureSynthesizer {
                   false,
                   Services.sttOptions(env, choices))
               .withExpected(conversation.expected());
+      // Recording, not replaying: a session is recorded over real sockets in real time, so the
+      // recorder's clock is the system's.
       try (SessionRecorder recorder =
           SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
         SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);

@@ -27,6 +27,8 @@ public final class LiveRerecord {
         RecordingManifest.of(version, old.description(), old.tags(), choices, settings, halfDuplex,
                 Services.sttOptions(env, choices))
             .withExpected(old.expected());
+    // Recording, not replaying: a session is recorded over real sockets in real time, so the
+    // recorder's clock is the system's.
     try (SessionRecorder recorder = SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(env.secretValues()))) {
       SessionRun.run(source.micWav(), env, choices, settings, halfDuplex, 1.0, recorder);
     }
