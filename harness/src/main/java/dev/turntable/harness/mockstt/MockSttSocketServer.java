@@ -3,7 +3,10 @@ package dev.turntable.harness.mockstt;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
@@ -26,6 +29,15 @@ final class MockSttSocketServer extends WebSocketServer {
   private final SessionContext context;
   private final Consumer<RecordedSession> finished;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
+  /**
+   * Connections whose TCP connection ended before {@link #onOpen} attached their session: the 101
+   * is flushed by the selector thread while a worker thread is still on its way to onOpen, so a
+   * client may read it, drop the connection, and have onClose run first. Guarded by each
+   * connection's monitor, which Java-WebSocket holds when it calls onClose.
+   */
+  private final Map<WebSocket, Integer> closedBeforeOpen = new ConcurrentHashMap<>();
+  /** Upgrades answered 101 and not yet opened; rejected ones never open, so they are not kept. */
+  private final Set<WebSocket> opening = ConcurrentHashMap.newKeySet();
 
   MockSttSocketServer(InetSocketAddress address, int workers, SessionContext context,
       Consumer<RecordedSession> finished) {
@@ -52,15 +64,29 @@ final class MockSttSocketServer extends WebSocketServer {
       throw new InvalidDataException(CloseFrame.POLICY_VALIDATION,
           "Not found: the streaming endpoint is " + UpgradeRequest.PATH);
     }
-    return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
+    ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
+    opening.add(connection);
+    return response;
   }
 
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
     WriteNudge nudge = new WriteNudge(connection, context.timer(), this::onWriteDemand);
     Session session = new Session(connection, nudge, UpgradeRequest.from(handshake), context);
-    connection.setAttachment(session);
-    session.open();
+    Integer earlyClose;
+    synchronized (connection) {
+      connection.setAttachment(session);
+      opening.remove(connection);
+      earlyClose = closedBeforeOpen.remove(connection);
+    }
+    if (earlyClose == null) {
+      session.open();
+    } else {
+      // Java-WebSocket reports a connection gone before it opened as -1 (never connected); to
+      // the session, which had its 101, that is a connection lost without a close frame.
+      int code = earlyClose == CloseFrame.NEVER_CONNECTED ? CloseFrame.ABNORMAL_CLOSE : earlyClose;
+      finished.accept(session.closed(code, "connection dropped before the session opened", true));
+    }
   }
 
   @Override
@@ -83,7 +109,11 @@ final class MockSttSocketServer extends WebSocketServer {
   @Override
   public void onClose(WebSocket connection, int code, String reason, boolean remote) {
     Session session = connection.getAttachment();
-    if (session != null) {
+    if (session == null) {
+      if (opening.contains(connection)) {
+        closedBeforeOpen.put(connection, code);
+      }
+    } else {
       try {
         context.timer().execute(() -> finished.accept(session.closed(code, reason, remote)));
       } catch (RejectedExecutionException serverStopped) {
