@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * Replays a recorded session by the audio clock: each recorded server message is released when
- * the audio received reaches the {@code audio_ms} at which it originally arrived, in recorded
- * order. Pacing the client's audio faster therefore replays faster with the same interleaving.
+ * the audio received reaches the {@code audio_ms} at which it originally arrived, plus the lag it
+ * had then behind the audio frame that reached that position (see {@link
+ * SttRecording#releaseLagMs}), in recorded order. Pacing the client's audio faster therefore
+ * replays faster with the same interleaving; the lag is divided by the speed.
  * Begin and Termination are made live by the server; recorded Error frames are replayed as
  * messages (the recorded close is not: add a {@link Fault.CloseAt}).
  *
@@ -39,9 +41,13 @@ public final class ReplayDriver implements SessionDriver {
   }
 
   private final List<SttRecording.Frame> messages;
+  private final double[] lagMs;
+  private final long[] dueNanos;
   private final Options options;
   private final Clock clock;
   private SessionHandle session;
+  /** Messages whose audio position has been reached, and so have a due time. */
+  private int reached;
   private int next;
   private long lastReleaseNanos;
   private Cancellable waitingForGap = Cancellable.NONE;
@@ -49,6 +55,8 @@ public final class ReplayDriver implements SessionDriver {
 
   ReplayDriver(SttRecording recording, Options options, Clock clock) {
     this.messages = recording.replayedMessages();
+    this.lagMs = messages.stream().mapToDouble(recording::releaseLagMs).toArray();
+    this.dueNanos = new long[messages.size()];
     this.options = options;
     this.clock = clock;
   }
@@ -69,26 +77,35 @@ public final class ReplayDriver implements SessionDriver {
   @Override
   public void opened(SessionParameters parameters, SessionHandle session) {
     this.session = session;
-    releaseDue(0);
+    audioReached(0);
   }
 
   @Override
   public void audioReceived(long totalAudioMs) {
-    releaseDue(totalAudioMs);
+    audioReached(totalAudioMs);
   }
 
-  private void releaseDue(long audioMs) {
-    while (next < messages.size() && !waiting) {
+  /** The audio received has just reached {@code audioMs}: the messages recorded by then fall due. */
+  private void audioReached(long audioMs) {
+    long now = clock.nanoTime();
+    while (reached < messages.size() && messages.get(reached).audioMs() <= audioMs) {
+      long due = now + (long) (lagMs[reached] / options.speed() * 1_000_000);
+      // Recorded order wins over a shorter lag: a message never overtakes the one before it.
+      dueNanos[reached] = reached == 0 ? due : Math.max(due, dueNanos[reached - 1]);
+      reached++;
+    }
+    releaseDue();
+  }
+
+  private void releaseDue() {
+    while (next < reached && !waiting) {
       SttRecording.Frame message = messages.get(next);
-      if (audioMs < message.audioMs()) {
-        return;
-      }
-      long gapLeft = gapLeftNanos(message);
-      if (gapLeft > 0) {
+      long wait = Math.max(dueNanos[next] - clock.nanoTime(), gapLeftNanos(message));
+      if (wait > 0) {
         waiting = true;
-        waitingForGap = session.schedule(Duration.ofNanos(gapLeft), () -> {
+        waitingForGap = session.schedule(Duration.ofNanos(wait), () -> {
           waiting = false;
-          releaseDue(session.audioMs());
+          releaseDue();
         });
         return;
       }

@@ -98,6 +98,22 @@ public final class SttRecording {
         .toList();
   }
 
+  /**
+   * How long after the audio reached {@code message}'s {@code audio_ms} it arrived: its {@code
+   * t_ms} less that of the Audio frame that brought the audio to that position (0 when no frame
+   * did). A message arrives some time after the frame that completed its audio, before the next
+   * frame is sent; releasing it on the frame alone would make every replayed transcript early by
+   * up to a frame, plus whatever the service took beyond it.
+   */
+  public double releaseLagMs(Frame message) {
+    for (Frame frame : frames) {
+      if (!frame.fromServer() && "Audio".equals(frame.type()) && frame.audioMs() >= message.audioMs()) {
+        return Math.max(0, message.tMs() - frame.tMs());
+      }
+    }
+    return 0;
+  }
+
   /** The client's text messages ({@code in}, not audio), to compare with a replayed session. */
   public List<Frame> clientMessages() {
     return frames.stream().filter(f -> !f.fromServer() && f.json().isPresent()).toList();
