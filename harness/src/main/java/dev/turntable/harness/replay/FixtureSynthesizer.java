@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class FixtureSynthesizer {
   public static final String SCRIPT_FILE = "conversation.json";
+  private static final double WARM_UP_SPEED = 10;
+  private static final int WARM_UP_RUNS = 3;
 
   private FixtureSynthesizer() {}
 
@@ -41,6 +43,7 @@ public final class FixtureSynthesizer {
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
+      warmUp(conversation, micWav);
       record(conversation, micWav, outDir, version);
       ScriptLabels.write(outDir, conversation);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
@@ -50,20 +53,47 @@ public final class FixtureSynthesizer {
     }
   }
 
-  private static void record(ConversationScript conversation, Path micWav, Path outDir, String version)
-      throws Exception {
+  /**
+   * A synthesized fixture's timing should be the script's service timing. In a fresh JVM the
+   * agent's first turn also pays for class loading and the first connections (50–100 ms), which
+   * no replay can reproduce, so the same conversation first runs a few times, unrecorded and fast.
+   */
+  private static void warmUp(ConversationScript conversation, Path micWav) throws Exception {
+    for (int run = 0; run < WARM_UP_RUNS; run++) {
+      try (MockServices mocks = startMocks(conversation)) {
+        SessionRun.run(micWav, mocks.environment(null), choices(conversation),
+            conversation.conversationSettings(), false, WARM_UP_SPEED, null);
+      }
+    }
+  }
+
+  private static ServiceChoices choices(ConversationScript conversation) {
     // A fixture keeps its TTS exchanges as HTTP mappings.
-    ServiceChoices choices =
-        conversation.serviceChoices().withTtsTransport(Providers.TtsTransport.HTTP);
-    ConversationSettings settings = conversation.conversationSettings();
+    return conversation.serviceChoices().withTtsTransport(Providers.TtsTransport.HTTP);
+  }
+
+  private static MockServices startMocks(ConversationScript conversation) throws Exception {
     var stt =
         MockAssemblyAiServer.builder()
             .driver(ScriptedDriver.factory(conversation.sttScript()))
             .authMode(AuthMode.acceptAny())
             .faults(conversation.faults());
     StubOptions stubOptions = StubOptions.defaults().withTiming(conversation.timing().toStubTiming());
-    try (MockServices mocks = MockServices.start(stt, stubOptions)) {
+    MockServices mocks = MockServices.start(stt, stubOptions);
+    try {
       conversation.applyTo(mocks.stubs());
+      return mocks;
+    } catch (RuntimeException e) {
+      mocks.close();
+      throw e;
+    }
+  }
+
+  private static void record(ConversationScript conversation, Path micWav, Path outDir, String version)
+      throws Exception {
+    ServiceChoices choices = choices(conversation);
+    ConversationSettings settings = conversation.conversationSettings();
+    try (MockServices mocks = startMocks(conversation)) {
       var env = mocks.environment(null);
       FixtureManifest manifest =
           RecordingManifest.of(
