@@ -1,5 +1,8 @@
 package dev.turntable.harness.replay;
 
+import dev.turntable.harness.check.SessionMeasures;
+import dev.turntable.harness.check.Timeline;
+import dev.turntable.harness.check.TurnMeasure;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import java.nio.file.Path;
@@ -9,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How much faster than real time a virtual-time replay runs: session audio replayed per second of
- * wall time, per bundled fixture and for the whole corpus, after one warm-up pass. Not part of the
- * suite; run with {@code mvn -pl agent,harness test -Dtest=VirtualReplayBenchmark
+ * wall time, per bundled fixture and for the whole corpus, after one warm-up pass; and each
+ * fixture's response latency as recorded, on virtual time and on the wire at 1× and 20×. Not part
+ * of the suite; run with {@code mvn -pl agent,harness test -Dtest=VirtualReplayBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class VirtualReplayBenchmark {
@@ -41,5 +45,27 @@ class VirtualReplayBenchmark {
     System.out.printf(Locale.ROOT, "%-40s %6.1f s of session in %7.1f ms: %6.0fx real time%n",
         "corpus (" + fixtures.size() + " fixtures x " + ROUNDS + ")", totalAudioMs / 1000,
         totalNanos / 1e6, totalAudioMs / (totalNanos / 1e6));
+  }
+
+  /**
+   * The first turn's response latency (user's last word → playback start, from the events) of
+   * each fixture: as recorded, on virtual time, and on the wire at 1× and at 20×.
+   */
+  @Test
+  void responseLatencyOnEachClock() throws Exception {
+    System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s %9s%n", "fixture (first turn, ms)", "recorded",
+        "virtual", "wire 1x", "wire 20x");
+    for (Fixture fixture : VirtualTimeReplayTest.fixtures().map(FixtureReader::read).toList()) {
+      System.out.printf(Locale.ROOT, "%-40s %9.0f %9.0f %9.0f %9.0f%n", fixture.dir().getFileName(),
+          firstResponseMs(new Timeline(fixture.agentEvents())),
+          firstResponseMs(FixtureReplay.run(fixture, ReplayOptions.virtual()).timeline()),
+          firstResponseMs(FixtureReplay.run(fixture, ReplayOptions.wire(1)).timeline()),
+          firstResponseMs(FixtureReplay.run(fixture, ReplayOptions.wire(20)).timeline()));
+    }
+  }
+
+  private static double firstResponseMs(Timeline timeline) {
+    List<TurnMeasure> turns = SessionMeasures.of(timeline).turns();
+    return turns.isEmpty() ? Double.NaN : turns.get(0).responseLatencyMs();
   }
 }
