@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every bundled fixture replays on virtual time with the verdict its recording earned, and over the
  * wire at 1× (through the real adapters and sockets) with the same decisions and verdict; the wire
  * replay re-records into an equal fixture (the round trip).
+ *
+ * <p>The fixtures replay three at a time: a wire replay at 1× mostly waits on its recorded timing,
+ * and the class as a whole still runs alone, so no other test shares the machine with them.
  */
 class BundledFixturesIT {
   private static final Path FIXTURES = Path.of("..", "fixtures");
@@ -31,6 +36,7 @@ class BundledFixturesIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
+  @Execution(ExecutionMode.CONCURRENT)
   void virtualTimeAndTheWireAt1xAgreeWithTheRecording(Path dir, @TempDir Path temp)
       throws Exception {
     Fixture fixture = FixtureReader.read(dir);
