@@ -7,6 +7,7 @@ import dev.turntable.agent.turn.InterruptionPolicy;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.replay.ConversationScript;
 import dev.turntable.harness.replay.ConversationScript.PolicySettings;
+import dev.turntable.harness.replay.ConversationScript.RetrySettings;
 import dev.turntable.harness.replay.ConversationScript.ServiceError;
 import dev.turntable.harness.replay.ConversationScript.ServiceTiming;
 import dev.turntable.harness.replay.ConversationScript.SttFault;
@@ -38,6 +39,7 @@ public final class ScenarioSession {
   private final List<SttFault> sttFaults = new ArrayList<>();
   private final List<ServiceError> errors = new ArrayList<>();
   private EchoGuard echoGuard;
+  private RetrySettings retry;
   private FalseInterruptions falseInterruptions;
   private ReplayOptions options = ReplayOptions.virtual();
   private SessionResult result;
@@ -109,6 +111,17 @@ public final class ScenarioSession {
     this.falseInterruptions = handling;
   }
 
+  /** The agent retries failed LLM and TTS requests (and falls back, if {@code retry} says so). */
+  void retry(RetrySettings settings) {
+    requireScript("retrying failed requests");
+    retry =
+        retry == null
+            ? settings
+            : new RetrySettings(
+                settings.attempts() != null ? settings.attempts() : retry.attempts(),
+                retry.withFallback() || settings.withFallback());
+  }
+
   void turns(TurnSilences silences) {
     requireScript("turn detection");
     turns = silences;
@@ -177,6 +190,11 @@ public final class ScenarioSession {
     return echoGuard == null || echoGuard.enabled();
   }
 
+  /** Whether a passing partial only pauses the agent (the default). */
+  boolean resumeOn() {
+    return falseInterruptions == null || falseInterruptions.resume();
+  }
+
   boolean hasRun() {
     return result != null;
   }
@@ -197,7 +215,8 @@ public final class ScenarioSession {
               policy.graceMs() != null ? policy.graceMs() : basePolicy.graceWindow().toMillis(),
               policy.alwaysInterrupt() != null ? policy.alwaysInterrupt() : List.copyOf(basePolicy.alwaysInterrupt()));
     }
-    return script.with(timing, turns, effective, sttFaults, errors);
+    ConversationScript changed = script.with(timing, turns, effective, sttFaults, errors);
+    return retry != null ? changed.withRetry(retry) : changed;
   }
 
   private boolean conversationChanged() {
