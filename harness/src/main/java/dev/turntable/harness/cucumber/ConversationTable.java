@@ -13,18 +13,19 @@ import java.util.Set;
  * A conversation written as a Gherkin table, one line per row:
  *
  * <pre>
- * | at    | who   | says                                     | for    |
- * | 0.5 s | user  | What's the weather tomorrow?             |        |
- * |       | agent | Sunny and warm, with a light breeze.     |        |
- * | 3.2 s | user  | Uh-huh.                                  | 400 ms |
+ * | at    | who   | says                                     | for    | label  |
+ * | 0.5 s | user  | What's the weather tomorrow?             |        |        |
+ * |       | agent | Sunny and warm, with a light breeze.     |        |        |
+ * | 3.2 s | user  | Uh-huh.                                  | 400 ms | ignore |
  * </pre>
  *
  * {@code at} is when the user starts speaking, from the start of the session; {@code for} (optional)
- * how long, otherwise the estimate for the text. Agent rows are the LLM's replies, in order; they
+ * how long, otherwise the estimate for the text; {@code label} (optional) what the agent should do
+ * with the line: interrupt, ignore or ordinary. Agent rows are the LLM's replies, in order; they
  * need no time, the agent answers when its turn comes.
  */
 final class ConversationTable {
-  private static final Set<String> COLUMNS = Set.of("at", "who", "says", "for");
+  private static final Set<String> COLUMNS = Set.of("at", "who", "says", "for", "label");
 
   private ConversationTable() {}
 
@@ -33,7 +34,7 @@ final class ConversationTable {
     for (String column : table.cells().get(0)) {
       if (!COLUMNS.contains(column)) {
         throw new IllegalArgumentException(
-            "the conversation table has an unknown column \"" + column + "\"; columns: at, who, says, for (optional)");
+            "the conversation table has an unknown column \"" + column + "\"; columns: at, who, says, for (optional), label (optional)");
       }
     }
     List<UserLine> user = new ArrayList<>();
@@ -52,8 +53,16 @@ final class ConversationTable {
         }
         long at = millis(value(row, "at"), where);
         String span = value(row, "for");
-        user.add(new UserLine(says, at, span.isEmpty() ? null : millis(span, where)));
+        String label = value(row, "label");
+        try {
+          user.add(new UserLine(says, at, span.isEmpty() ? null : millis(span, where), label.isEmpty() ? null : label));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
       } else if (who.equals("agent")) {
+        if (!value(row, "label").isEmpty()) {
+          throw new IllegalArgumentException(where + ": only user rows take a label");
+        }
         agent.add(says);
       } else {
         throw new IllegalArgumentException(where + ": \"who\" must be user or agent");

@@ -23,8 +23,8 @@ public final class ParameterTypes {
     return Durations.parse(amount + " " + unit);
   }
 
-  /** A rule by its words: "always interrupt word", "backchannel only", "too short" … */
-  @ParameterType("agent silent|always interrupt word|substantive|empty|backchannel only|too short")
+  /** A rule by its words: "always interrupt word", "backchannel only", "too short", "echo" … */
+  @ParameterType("agent silent|always interrupt word|substantive|empty|backchannel only|too short|echo")
   public InterruptionRule rule(String words) {
     return InterruptionRule.valueOf(words.toUpperCase(Locale.ROOT).replace(' ', '_'));
   }

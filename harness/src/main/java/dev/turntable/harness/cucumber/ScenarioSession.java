@@ -1,10 +1,13 @@
 package dev.turntable.harness.cucumber;
 
 import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.conversation.FalseInterruptions;
+import dev.turntable.agent.turn.EchoGuard;
 import dev.turntable.agent.turn.InterruptionPolicy;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.replay.ConversationScript;
 import dev.turntable.harness.replay.ConversationScript.PolicySettings;
+import dev.turntable.harness.replay.ConversationScript.RetrySettings;
 import dev.turntable.harness.replay.ConversationScript.ServiceError;
 import dev.turntable.harness.replay.ConversationScript.ServiceTiming;
 import dev.turntable.harness.replay.ConversationScript.SttFault;
@@ -35,6 +38,9 @@ public final class ScenarioSession {
   private ServiceTiming timing = new ServiceTiming(null, null, null);
   private final List<SttFault> sttFaults = new ArrayList<>();
   private final List<ServiceError> errors = new ArrayList<>();
+  private EchoGuard echoGuard;
+  private RetrySettings retry;
+  private FalseInterruptions falseInterruptions;
   private ReplayOptions options = ReplayOptions.virtual();
   private SessionResult result;
   private Consumer<SessionResult> whenRun = r -> {};
@@ -93,6 +99,29 @@ public final class ScenarioSession {
             changed.alwaysInterrupt() != null ? changed.alwaysInterrupt() : policy.alwaysInterrupt());
   }
 
+  /** The echo guard to run with instead of the default (on). */
+  void echoGuard(EchoGuard guard) {
+    requireNotRun();
+    this.echoGuard = guard;
+  }
+
+  /** What a passing partial does instead of the default (pause, resume after 2 s). */
+  void falseInterruptions(FalseInterruptions handling) {
+    requireNotRun();
+    this.falseInterruptions = handling;
+  }
+
+  /** The agent retries failed LLM and TTS requests (and falls back, if {@code retry} says so). */
+  void retry(RetrySettings settings) {
+    requireScript("retrying failed requests");
+    retry =
+        retry == null
+            ? settings
+            : new RetrySettings(
+                settings.attempts() != null ? settings.attempts() : retry.attempts(),
+                retry.withFallback() || settings.withFallback());
+  }
+
   void turns(TurnSilences silences) {
     requireScript("turn detection");
     turns = silences;
@@ -137,7 +166,11 @@ public final class ScenarioSession {
       } else if (fixture != null) {
         result = SessionRunner.fixture(fixture, fixtureSettings(), options);
       } else if (script != null) {
-        result = SessionRunner.script(effectiveScript(), name, options);
+        ConversationScript effective = effectiveScript();
+        ReplayOptions how = conversationChanged()
+            ? options.withSettings(withConversationChanges(effective.conversationSettings()))
+            : options;
+        result = SessionRunner.script(effective, name, how);
       } else {
         throw new IllegalStateException(
             "no session to check: start the scenario with Given the recorded session \"fixtures/…\" or Given the conversation:");
@@ -145,6 +178,21 @@ public final class ScenarioSession {
       whenRun.accept(result);
     }
     return result;
+  }
+
+  /** An inline conversation rather than a recorded session. */
+  boolean scripted() {
+    return script != null;
+  }
+
+  /** Whether the agent runs with its echo guard on (the default). */
+  boolean echoGuardOn() {
+    return echoGuard == null || echoGuard.enabled();
+  }
+
+  /** Whether a passing partial only pauses the agent (the default). */
+  boolean resumeOn() {
+    return falseInterruptions == null || falseInterruptions.resume();
   }
 
   boolean hasRun() {
@@ -167,13 +215,24 @@ public final class ScenarioSession {
               policy.graceMs() != null ? policy.graceMs() : basePolicy.graceWindow().toMillis(),
               policy.alwaysInterrupt() != null ? policy.alwaysInterrupt() : List.copyOf(basePolicy.alwaysInterrupt()));
     }
-    return script.with(timing, turns, effective, sttFaults, errors);
+    ConversationScript changed = script.with(timing, turns, effective, sttFaults, errors);
+    return retry != null ? changed.withRetry(retry) : changed;
+  }
+
+  private boolean conversationChanged() {
+    return echoGuard != null || falseInterruptions != null;
+  }
+
+  private ConversationSettings withConversationChanges(ConversationSettings settings) {
+    ConversationSettings changed = echoGuard != null ? settings.withEchoGuard(echoGuard) : settings;
+    return falseInterruptions != null ? changed.withFalseInterruptions(falseInterruptions) : changed;
   }
 
   /** The recorded settings, or null to keep them when no step changed the policy. */
   private ConversationSettings fixtureSettings() {
     boolean changed =
-        basePolicy != null
+        conversationChanged()
+            || basePolicy != null
             || policy.backchannels() != null
             || policy.minWords() != null
             || policy.graceMs() != null
@@ -184,7 +243,7 @@ public final class ScenarioSession {
     InterruptionPolicy recorded =
         dev.turntable.harness.replay.FixtureSettings.conversation(fixture.manifest()).policy();
     InterruptionPolicy base = basePolicy != null ? basePolicy : recorded;
-    return ConversationSettings.defaults()
+    return withConversationChanges(ConversationSettings.defaults())
         .withPolicy(
             new InterruptionPolicy(
                 policy.backchannels() != null ? Set.copyOf(policy.backchannels()) : base.backchannels(),

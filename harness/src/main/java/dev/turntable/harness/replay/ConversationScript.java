@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.harness.fixture.TurnLabel;
 import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.retry.RetryPolicy;
 import dev.turntable.agent.stt.assemblyai.TurnPreset;
 import dev.turntable.harness.mockstt.Fault;
 import dev.turntable.harness.mockstt.Script;
@@ -40,6 +41,7 @@ import java.util.List;
  *  "policy": {"backchannels": ["mhm", "yeah"], "min_words": 2},
  *  "stt_faults": [{"drop_at_ms": 5000}],
  *  "errors": [{"service": "llm", "status": 500}],
+ *  "retry": {"attempts": 3, "fallback": true},
  *  "expected": {"turns": 1, "bargeIns": {"accepted": 0, "suppressed": 1}}}
  * }</pre>
  *
@@ -61,7 +63,8 @@ public record ConversationScript(
     TurnSilences turns,
     PolicySettings policy,
     List<SttFault> sttFaults,
-    List<ServiceError> errors) {
+    List<ServiceError> errors,
+    RetrySettings retry) {
 
   /**
    * One utterance, starting {@code atMs} into the session, lasting {@code durationMs} if set; its
@@ -213,6 +216,28 @@ public record ConversationScript(
     }
   }
 
+  /**
+   * The agent retries failed LLM and TTS requests as {@code turntable agent} does: up to {@code
+   * attempts} (default 3) with backoff within the default budget, then, with {@code fallback},
+   * once on the other provider, as when that provider's key is set. Without this field a replay
+   * makes one attempt per request, so an injected error reaches the agent as it is.
+   */
+  public record RetrySettings(Integer attempts, Boolean fallback) {
+    public RetrySettings {
+      if (attempts != null && attempts < 1) {
+        throw new IllegalArgumentException("retry: attempts must be at least 1, was " + attempts);
+      }
+    }
+
+    public RetryPolicy policy() {
+      return attempts == null ? RetryPolicy.DEFAULT : RetryPolicy.DEFAULT.withMaxAttempts(attempts);
+    }
+
+    public boolean withFallback() {
+      return Boolean.TRUE.equals(fallback);
+    }
+  }
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -245,7 +270,7 @@ public record ConversationScript(
   /** The format before service settings existed; every setting keeps its default. */
   public ConversationScript(
       String description, List<String> tags, List<UserLine> user, List<String> agent, long tailMs, JsonNode expected) {
-    this(description, tags, user, agent, tailMs, expected, null, null, null, null, null);
+    this(description, tags, user, agent, tailMs, expected, null, null, null, null, null, null);
   }
 
   public static ConversationScript load(Path file) throws IOException {
@@ -268,7 +293,14 @@ public record ConversationScript(
   /** The same conversation with other settings, as Gherkin steps set them one by one. */
   public ConversationScript with(
       ServiceTiming timing, TurnSilences turns, PolicySettings policy, List<SttFault> sttFaults, List<ServiceError> errors) {
-    return new ConversationScript(description, tags, user, agent, tailMs, expected, timing, turns, policy, sttFaults, errors);
+    return new ConversationScript(
+        description, tags, user, agent, tailMs, expected, timing, turns, policy, sttFaults, errors, retry);
+  }
+
+  /** The same conversation with the agent retrying failed requests, or not (null). */
+  public ConversationScript withRetry(RetrySettings newRetry) {
+    return new ConversationScript(
+        description, tags, user, agent, tailMs, expected, timing, turns, policy, sttFaults, errors, newRetry);
   }
 
   /** What the scripted STT transcribes: each line over its span. */

@@ -51,6 +51,8 @@ public final class ScriptedReplay {
     StubTiming timing = script.timing().toStubTiming();
     if (options.clock() == ReplayClock.VIRTUAL) {
       requireVirtualCapable(script);
+    } else {
+      requireWireCapable(script);
     }
     byte[] mic = ConversationAudio.micPcm(script, SpeechAudio.create(SpeechEngine.AUTO));
     Path micWav = Files.createTempFile("turntable-scripted-mic", ".wav");
@@ -64,6 +66,14 @@ public final class ScriptedReplay {
       return FixtureReplay.judge(session, options, outcome);
     } finally {
       Files.deleteIfExists(micWav);
+    }
+  }
+
+  private static void requireWireCapable(ConversationScript script) {
+    if (script.retry() != null) {
+      throw new IllegalArgumentException(
+          "retrying failed requests is replayed on virtual time only: run this conversation without"
+              + " \"over the wire\"");
     }
   }
 
@@ -109,7 +119,7 @@ public final class ScriptedReplay {
           }
           return reply(service, 200, GeneratedReply.speech(voice, text, format.sampleRate(), service, timing));
         });
-    return VirtualRun.run(micWav, time, world, choices, settings, false);
+    return VirtualRun.run(micWav, time, world, choices, settings, false, script.retry());
   }
 
   /** The HTTP status the script's errors give the {@code n}th request to {@code service}, if any. */

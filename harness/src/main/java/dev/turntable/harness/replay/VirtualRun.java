@@ -9,6 +9,10 @@ import dev.turntable.agent.config.ServiceChoices;
 import dev.turntable.agent.config.Services;
 import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.conversation.ConversationSettings;
+import dev.turntable.agent.llm.ChatModel;
+import dev.turntable.agent.retry.RetryingChatModel;
+import dev.turntable.agent.retry.RetryingSynthesizer;
+import dev.turntable.agent.tts.SpeechSynthesizer;
 import dev.turntable.agent.stt.assemblyai.AssemblyAiOptions;
 import dev.turntable.agent.time.VirtualScheduler;
 import dev.turntable.harness.mockstt.SessionDriver;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +53,35 @@ final class VirtualRun {
       ServiceChoices choices,
       ConversationSettings settings,
       boolean halfDuplex) throws IOException {
+    return run(micWav, time, world, choices, settings, halfDuplex, null);
+  }
+
+  /**
+   * @param retry null to make one attempt per request; otherwise the LLM and TTS retry as the live
+   *     agent's do, with the other provider (answered from the same {@code world}) as fallback if
+   *     it says so
+   */
+  static SessionRun.Outcome run(
+      Path micWav,
+      VirtualScheduler time,
+      World world,
+      ServiceChoices choices,
+      ConversationSettings settings,
+      boolean halfDuplex,
+      ConversationScript.RetrySettings retry) throws IOException {
     PcmFormat ttsFormat = new PcmFormat(choices.ttsSampleRate());
+    ChatModel llm = new VirtualChatModel(time, world.llm(), choices.llm());
+    SpeechSynthesizer tts = new VirtualSynthesizer(time, world.tts(), choices.tts(), ttsFormat);
+    if (retry != null) {
+      Optional<ChatModel> otherLlm = retry.withFallback()
+          ? Optional.of(new VirtualChatModel(time, world.llm(), other(choices.llm())))
+          : Optional.empty();
+      Optional<SpeechSynthesizer> otherTts = retry.withFallback()
+          ? Optional.of(new VirtualSynthesizer(time, world.tts(), other(choices.tts()), ttsFormat))
+          : Optional.empty();
+      llm = new RetryingChatModel(llm, otherLlm, retry.policy(), time, time);
+      tts = new RetryingSynthesizer(tts, otherTts, retry.policy(), time, time);
+    }
     TimelineCollector collector = new TimelineCollector();
     CapturingSpeaker speaker = new CapturingSpeaker(ttsFormat, time);
     WavFileSource mic = new WavFileSource(micWav, WavFileSource.UNPACED);
@@ -58,8 +91,8 @@ final class VirtualRun {
                 mic,
                 speaker,
                 new VirtualSpeechToText(time, world.stt(), sessionParameters(choices)),
-                new VirtualChatModel(time, world.llm(), choices.llm()),
-                new VirtualSynthesizer(time, world.tts(), choices.tts(), ttsFormat),
+                llm,
+                tts,
                 time),
             settings,
             halfDuplex,
@@ -90,6 +123,14 @@ final class VirtualRun {
             .map(span -> new CapturingSpeaker.PlayedSpan(span.startMs() - streamStartMs, span.pcm()))
             .toList();
     return new SessionRun.Outcome(collector.timeline(), played, speaker.format(), unfinished);
+  }
+
+  private static Providers.Llm other(Providers.Llm llm) {
+    return llm == Providers.Llm.OPENAI ? Providers.Llm.ANTHROPIC : Providers.Llm.OPENAI;
+  }
+
+  private static Providers.Tts other(Providers.Tts tts) {
+    return tts == Providers.Tts.ELEVENLABS ? Providers.Tts.CARTESIA : Providers.Tts.ELEVENLABS;
   }
 
   /** What the agent's AssemblyAI adapter would ask for, as the mock server would parse it. */

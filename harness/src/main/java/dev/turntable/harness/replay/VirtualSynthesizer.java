@@ -59,8 +59,10 @@ final class VirtualSynthesizer implements SpeechSynthesizer {
           }
         },
         () -> gate.finish(new TtsEvent.Completed()),
+        // As PcmHttpStream says on a socket: a rate limit or server error may pass on a retry.
         response -> gate.finish(new TtsEvent.Failed(
-            HttpErrorMessages.forResponse(name, response, MockServices.PLACEHOLDER_KEY)))));
+            HttpErrorMessages.forResponse(name, response, MockServices.PLACEHOLDER_KEY),
+            HttpErrorMessages.retryable(response.code())))));
     return () -> {
       gate.close();
       delivery.cancel();

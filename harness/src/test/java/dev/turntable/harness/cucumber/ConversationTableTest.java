@@ -41,4 +41,31 @@ class ConversationTableTest {
             DataTable.create(List.of(List.of("at", "who", "says"), List.of("1 s", "bot", "Hi."))), "x"))
         .hasMessageContaining("\"who\" must be user or agent");
   }
+
+  @Test
+  void aLabelSaysWhatTheAgentShouldDoWithAUserLine() {
+    ConversationScript script =
+        ConversationTable.parse(
+            DataTable.create(List.of(
+                List.of("at", "who", "says", "for", "label"),
+                List.of("0.5 s", "user", "When does it open?", "", ""),
+                List.of("", "agent", "At ten.", "", ""),
+                List.of("2 s", "user", "at ten", "500 ms", "ignore"))),
+            "echo");
+
+    assertThat(script.user()).extracting(ConversationScript.UserLine::label).containsExactly(null, "ignore");
+  }
+
+  @Test
+  void aBadLabelIsNamedWithItsRowAndTheAllowedValues() {
+    assertThatThrownBy(() -> ConversationTable.parse(
+            DataTable.create(List.of(List.of("at", "who", "says", "label"), List.of("1 s", "user", "Hi.", "skip"))), "x"))
+        .hasMessage("conversation row 1 (user \"Hi.\"): label \"skip\" of \"Hi.\" is not one of interrupt, ignore, ordinary");
+    assertThatThrownBy(() -> ConversationTable.parse(
+            DataTable.create(List.of(
+                List.of("at", "who", "says", "label"),
+                List.of("1 s", "user", "Hi.", ""),
+                List.of("", "agent", "Hello.", "ignore"))), "x"))
+        .hasMessage("conversation row 2 (agent \"Hello.\"): only user rows take a label");
+  }
 }
