@@ -7,7 +7,7 @@ import java.util.List;
  * The differences between what a recording decided and what a replay decided, each naming the
  * turn or reply and where it happened. Empty when they agree.
  */
-public final class DecisionDiff {
+final class DecisionDiff {
   private DecisionDiff() {}
 
   public static List<String> between(Decisions expected, Decisions actual) {

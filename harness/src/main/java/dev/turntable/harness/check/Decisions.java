@@ -20,7 +20,7 @@ import java.util.List;
  * (driven by STT messages) and, per reply, what was spoken and how it ended (driven by LLM/TTS).
  * Each entry keeps its session time and audio position for the diff, not for the comparison.
  */
-public record Decisions(List<Entry> turns, List<Entry> speech) {
+record Decisions(List<Entry> turns, List<Entry> speech) {
 
   /** One decision: its masked description, and where it happened (for the reader of a diff). */
   public record Entry(String description, double atMs, long audioMs) {
