@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code turntable bench} measured, with the machine it ran on. */
-public record BenchReport(boolean quick, List<Figure> figures, double seconds) {
+record BenchReport(boolean quick, List<Figure> figures, double seconds) {
   public BenchReport {
     figures = List.copyOf(figures);
   }
