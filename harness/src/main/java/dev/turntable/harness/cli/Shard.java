@@ -1,4 +1,4 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * sorted corpus belongs to shard {@code (k mod count) + 1}, so every item is in exactly one shard
  * and shards differ in size by at most one. {@code index} counts from 1, as CI matrices do.
  */
-public record Shard(int index, int count) {
+record Shard(int index, int count) {
   public static final Shard ALL = new Shard(1, 1);
 
   public Shard {
