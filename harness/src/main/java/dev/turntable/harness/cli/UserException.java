@@ -1,7 +1,7 @@
 package dev.turntable.harness.cli;
 
 /** A failure the user can fix: bad input, a missing device, an unreachable service. */
-public final class UserException extends RuntimeException {
+final class UserException extends RuntimeException {
   public UserException(String message) {
     super(message);
   }

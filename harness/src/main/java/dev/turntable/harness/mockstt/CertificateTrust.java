@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
  * MockAssemblyAiServer#caCertificatePem()}) and nothing else, e.g. {@code
  * client.setSocketFactory(CertificateTrust.socketFactoryTrusting(pem))} on a Java-WebSocket client.
  */
-public final class CertificateTrust {
+final class CertificateTrust {
   private CertificateTrust() {}
 
   /** A TLS context whose only trust anchors are the certificates in this PEM file. */

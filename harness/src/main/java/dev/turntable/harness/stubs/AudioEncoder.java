@@ -25,7 +25,7 @@ import org.apache.commons.io.FileUtils;
  * from a system encoder found on the PATH: {@code lame} (MP3), {@code opusenc} (Ogg Opus) or
  * {@code ffmpeg} (both); without one, {@link #encode} refuses with what to install.
  */
-public final class AudioEncoder {
+final class AudioEncoder {
   private static final long PROCESS_TIMEOUT_SECONDS = 30;
 
   private final Optional<Path> lame;

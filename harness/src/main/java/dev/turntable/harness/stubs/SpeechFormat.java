@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param bitRate bits per second of MP3 and Opus, 0 for the others
  */
-public record SpeechFormat(Encoding encoding, Container container, int sampleRate, int bitRate) {
+record SpeechFormat(Encoding encoding, Container container, int sampleRate, int bitRate) {
   /** How samples are coded. */
   public enum Encoding { PCM_S16LE, PCM_F32LE, MULAW, ALAW, MP3, OPUS }
 
