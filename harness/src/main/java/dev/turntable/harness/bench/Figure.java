@@ -9,7 +9,7 @@ import java.util.Map;
  * @param values the numbers behind {@code value}, for {@code --json} (milliseconds unless named)
  */
 record Figure(String item, String name, String value, String how, Map<String, Object> values) {
-  public Figure {
+  Figure {
     values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 

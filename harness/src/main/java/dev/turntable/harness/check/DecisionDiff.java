@@ -10,7 +10,7 @@ import java.util.List;
 final class DecisionDiff {
   private DecisionDiff() {}
 
-  public static List<String> between(Decisions expected, Decisions actual) {
+  static List<String> between(Decisions expected, Decisions actual) {
     List<String> differences = new ArrayList<>();
     compare("turn decisions", expected.turns(), actual.turns(), differences);
     compare("speech", expected.speech(), actual.speech(), differences);

@@ -23,7 +23,7 @@ import java.util.List;
 record Decisions(List<Entry> turns, List<Entry> speech) {
 
   /** One decision: its masked description, and where it happened (for the reader of a diff). */
-  public record Entry(String description, double atMs, long audioMs) {
+  record Entry(String description, double atMs, long audioMs) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Entry e && e.description.equals(description);
@@ -40,7 +40,7 @@ record Decisions(List<Entry> turns, List<Entry> speech) {
     }
   }
 
-  public static Decisions of(Timeline timeline) {
+  static Decisions of(Timeline timeline) {
     List<Entry> turns = new ArrayList<>();
     List<Entry> speech = new ArrayList<>();
     for (AgentEventLine timed : timeline.events()) {

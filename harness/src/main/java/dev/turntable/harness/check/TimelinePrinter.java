@@ -11,7 +11,7 @@ import java.util.Locale;
 final class TimelinePrinter {
   private TimelinePrinter() {}
 
-  public static String print(Timeline timeline) {
+  static String print(Timeline timeline) {
     StringBuilder out = new StringBuilder();
     for (AgentEventLine line : timeline.events()) {
       String text = describe(line.event());

@@ -23,7 +23,7 @@ final class EvalJson {
 
   private EvalJson() {}
 
-  public static void write(Path file, EvalResult result) throws IOException {
+  static void write(Path file, EvalResult result) throws IOException {
     JSON.writeValue(file.toFile(), tree(result));
   }
 

@@ -2,11 +2,11 @@ package dev.turntable.harness.cli;
 
 /** A failure the user can fix: bad input, a missing device, an unreachable service. */
 final class UserException extends RuntimeException {
-  public UserException(String message) {
+  UserException(String message) {
     super(message);
   }
 
-  public UserException(String message, Throwable cause) {
+  UserException(String message, Throwable cause) {
     super(message, cause);
   }
 }

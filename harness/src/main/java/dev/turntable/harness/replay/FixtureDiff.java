@@ -24,7 +24,7 @@ final class FixtureDiff {
 
   private FixtureDiff() {}
 
-  public static List<String> between(Fixture a, Fixture b) throws IOException {
+  static List<String> between(Fixture a, Fixture b) throws IOException {
     List<String> out = new ArrayList<>();
     if (!Arrays.equals(a.micPcm(), b.micPcm())) {
       out.add("mic.wav: audio differs (" + a.micPcm().length + " vs " + b.micPcm().length + " bytes)");
