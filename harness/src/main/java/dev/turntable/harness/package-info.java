@@ -78,8 +78,7 @@
  * These are shared between the harness's packages (the command line, the benchmarks, replay, the
  * recorder), which Java can only allow by making them public. They are not meant for your tests
  * and may change without notice: {@link dev.turntable.harness.bench.Bench}; {@link
- * dev.turntable.harness.eval.CorpusVariants}, {@link dev.turntable.harness.eval.PolicyFile}, {@link
- * dev.turntable.harness.eval.Thresholds}; {@link dev.turntable.harness.fixture.FixtureFiles}, {@link
+ * dev.turntable.harness.fixture.FixtureFiles}, {@link
  * dev.turntable.harness.fixture.FixtureWriter}, {@link dev.turntable.harness.fixture.RecordedExchange},
  * {@link dev.turntable.harness.fixture.Redactor}; {@link dev.turntable.harness.mockstt.SttRecording},
  * {@link dev.turntable.harness.mockstt.VirtualSpeechToText}, {@link

@@ -9,10 +9,8 @@
  * dev.turntable.harness.eval.TurnDecision}, its {@link dev.turntable.harness.eval.Decision} and
  * the {@link dev.turntable.harness.eval.Outcome} against the label). {@link
  * dev.turntable.harness.eval.EvalTable} prints a result; {@link
- * dev.turntable.harness.eval.EvalException} names a fixture that could not be evaluated.
- *
- * <p>Public only for the command line, not meant for other projects' tests: {@link
- * dev.turntable.harness.eval.PolicyFile}, {@link dev.turntable.harness.eval.Thresholds}, {@link
- * dev.turntable.harness.eval.CorpusVariants}.
+ * dev.turntable.harness.eval.EvalException} names a fixture that could not be evaluated. The
+ * command's own options (a policy file, rate limits, CI shards, JSON output) and {@code turntable
+ * vary} live in the {@code cli} package.
  */
 package dev.turntable.harness.eval;
