@@ -5,6 +5,7 @@ import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.mockstt.ReleaseStatistics;
 import dev.turntable.harness.stubs.StubTiming;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,24 @@ public final class Bench {
     this.progress = progress;
   }
 
-  public BenchReport run() {
+  /**
+   * Takes every figure, prints the table to {@code out} and, when {@code json} is not null, writes
+   * the figures there as well.
+   *
+   * @return whether every figure was taken
+   */
+  public boolean report(PrintWriter out, Path json) throws IOException {
+    BenchReport report = run();
+    report.print(out);
+    if (json != null) {
+      report.writeJson(json);
+      out.println("wrote " + json);
+      out.flush();
+    }
+    return report.allTaken();
+  }
+
+  BenchReport run() {
     long start = System.nanoTime();
     Fixture qa = fixture(QUESTION_ANSWER);
     Fixture bargeIn = fixture(BARGE_IN);

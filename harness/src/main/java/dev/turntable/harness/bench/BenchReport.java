@@ -11,24 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code turntable bench} measured, with the machine it ran on. */
-public record BenchReport(boolean quick, List<Figure> figures, double seconds) {
-  public BenchReport {
+record BenchReport(boolean quick, List<Figure> figures, double seconds) {
+  BenchReport {
     figures = List.copyOf(figures);
   }
 
-  public boolean allTaken() {
+  boolean allTaken() {
     return figures.stream().allMatch(Figure::ok);
   }
 
   /** Cores, JVM and OS: the figures mean little without them. */
-  public static String machine() {
+  static String machine() {
     Runtime runtime = Runtime.getRuntime();
     return runtime.availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
         + ", max heap " + runtime.maxMemory() / 1048576 + " MB";
   }
 
-  public void print(PrintWriter out) {
+  void print(PrintWriter out) {
     out.println("turntable bench" + (quick ? " --quick" : "") + " on " + machine());
     int nameWidth = figures.stream().mapToInt(f -> f.name().length()).max().orElse(10);
     for (Figure figure : figures) {
@@ -41,7 +41,7 @@ public record BenchReport(boolean quick, List<Figure> figures, double seconds) {
     out.flush();
   }
 
-  public void writeJson(Path file) throws IOException {
+  void writeJson(Path file) throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("command", "turntable bench" + (quick ? " --quick" : ""));
     root.put("machine", machine());

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param values the numbers behind {@code value}, for {@code --json} (milliseconds unless named)
  */
-public record Figure(String item, String name, String value, String how, Map<String, Object> values) {
-  public Figure {
+record Figure(String item, String name, String value, String how, Map<String, Object> values) {
+  Figure {
     values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 

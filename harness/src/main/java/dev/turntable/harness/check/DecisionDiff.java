@@ -7,10 +7,10 @@ import java.util.List;
  * The differences between what a recording decided and what a replay decided, each naming the
  * turn or reply and where it happened. Empty when they agree.
  */
-public final class DecisionDiff {
+final class DecisionDiff {
   private DecisionDiff() {}
 
-  public static List<String> between(Decisions expected, Decisions actual) {
+  static List<String> between(Decisions expected, Decisions actual) {
     List<String> differences = new ArrayList<>();
     compare("turn decisions", expected.turns(), actual.turns(), differences);
     compare("speech", expected.speech(), actual.speech(), differences);

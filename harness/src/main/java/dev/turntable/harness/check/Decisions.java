@@ -20,10 +20,10 @@ import java.util.List;
  * (driven by STT messages) and, per reply, what was spoken and how it ended (driven by LLM/TTS).
  * Each entry keeps its session time and audio position for the diff, not for the comparison.
  */
-public record Decisions(List<Entry> turns, List<Entry> speech) {
+record Decisions(List<Entry> turns, List<Entry> speech) {
 
   /** One decision: its masked description, and where it happened (for the reader of a diff). */
-  public record Entry(String description, double atMs, long audioMs) {
+  record Entry(String description, double atMs, long audioMs) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Entry e && e.description.equals(description);
@@ -40,7 +40,7 @@ public record Decisions(List<Entry> turns, List<Entry> speech) {
     }
   }
 
-  public static Decisions of(Timeline timeline) {
+  static Decisions of(Timeline timeline) {
     List<Entry> turns = new ArrayList<>();
     List<Entry> speech = new ArrayList<>();
     for (AgentEventLine timed : timeline.events()) {

@@ -35,4 +35,21 @@ public record Timeline(List<AgentEventLine> events) {
   public int indexOf(AgentEventLine entry) {
     return events.indexOf(entry);
   }
+
+  /**
+   * The session as a person reads it: user turns, the agent's replies, barge-in decisions with
+   * their rules, errors, one line each at audio time (the same at any replay speed).
+   */
+  public String printed() {
+    return TimelinePrinter.print(this);
+  }
+
+  /**
+   * Where {@code other} decided differently from this timeline, each difference naming the turn or
+   * reply and where it happened; empty when both decided alike. Times, audio positions and how much
+   * of a reply was heard are masked, so two runs of one session at any speed must agree.
+   */
+  public List<String> decisionDifferences(Timeline other) {
+    return DecisionDiff.between(Decisions.of(this), Decisions.of(other));
+  }
 }

@@ -8,10 +8,10 @@ import java.util.Locale;
  * A session as a person reads it: user turns, the agent's replies, barge-in decisions with their
  * rules, errors — one line each, at audio time (which is the same at any replay speed).
  */
-public final class TimelinePrinter {
+final class TimelinePrinter {
   private TimelinePrinter() {}
 
-  public static String print(Timeline timeline) {
+  static String print(Timeline timeline) {
     StringBuilder out = new StringBuilder();
     for (AgentEventLine line : timeline.events()) {
       String text = describe(line.event());

@@ -1,7 +1,6 @@
 package dev.turntable.harness.cli;
 
 import dev.turntable.harness.bench.Bench;
-import dev.turntable.harness.bench.BenchReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +37,6 @@ final class BenchCommand implements Callable<Integer> {
           + " the repository root or pass --fixtures DIR");
     }
     PrintWriter out = spec.commandLine().getOut();
-    BenchReport report = new Bench(quick, fixtures, spec.commandLine().getErr()).run();
-    report.print(out);
-    if (json != null) {
-      report.writeJson(json);
-      out.println("wrote " + json);
-      out.flush();
-    }
-    return report.allTaken() ? 0 : 1;
+    return new Bench(quick, fixtures, spec.commandLine().getErr()).report(out, json) ? 0 : 1;
   }
 }

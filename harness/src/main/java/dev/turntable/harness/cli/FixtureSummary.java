@@ -2,7 +2,6 @@ package dev.turntable.harness.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turntable.harness.check.Timeline;
-import dev.turntable.harness.check.TimelinePrinter;
 import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureManifest;
@@ -79,7 +78,7 @@ final class FixtureSummary {
       }
     }
     for (AgentEventLine line : fixture.agentEvents()) {
-      String printed = TimelinePrinter.print(new Timeline(List.of(line)));
+      String printed = new Timeline(List.of(line)).printed();
       if (!printed.isBlank()) {
         entries.add(new Entry(line.audioMs(), order++, printed.strip().replaceFirst("^\\S+ s\\s+", "")));
       }

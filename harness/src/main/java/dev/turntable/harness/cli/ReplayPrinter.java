@@ -2,7 +2,6 @@ package dev.turntable.harness.cli;
 
 import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.harness.check.BargeInMeasure;
-import dev.turntable.harness.check.TimelinePrinter;
 import dev.turntable.harness.check.TurnMeasure;
 import dev.turntable.harness.replay.ReplayResult;
 import dev.turntable.harness.replay.ReplaySpeed;
@@ -18,7 +17,7 @@ final class ReplayPrinter {
   static void printSession(PrintStream out, ReplayResult result) {
     out.printf("%n== %s (%s) — %s%n", result.name(), result.how(),
         result.fixture().manifest().description());
-    out.print(TimelinePrinter.print(result.timeline()));
+    out.print(result.timeline().printed());
     for (TurnMeasure turn : result.measures().turns()) {
       out.printf(Locale.ROOT,
           "  turn %d: response %s ms (stt %s, before LLM %s, LLM first token %s, first segment %s,"

@@ -1,12 +1,12 @@
 package dev.turntable.harness.cli;
 
 /** A failure the user can fix: bad input, a missing device, an unreachable service. */
-public final class UserException extends RuntimeException {
-  public UserException(String message) {
+final class UserException extends RuntimeException {
+  UserException(String message) {
     super(message);
   }
 
-  public UserException(String message, Throwable cause) {
+  UserException(String message, Throwable cause) {
     super(message, cause);
   }
 }

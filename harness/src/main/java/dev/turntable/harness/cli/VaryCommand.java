@@ -1,7 +1,6 @@
 package dev.turntable.harness.cli;
 
 import dev.turntable.harness.eval.Corpus;
-import dev.turntable.harness.eval.CorpusVariants;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.turntable.harness.cucumber;
 
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.harness.check.Timeline;
-import dev.turntable.harness.check.TimelinePrinter;
 import dev.turntable.harness.fixture.AgentEventLine;
 import java.util.Locale;
 
@@ -23,7 +22,7 @@ final class Explain {
   }
 
   static String timeline(SessionResult result) {
-    return "timeline of " + result.name() + " (" + result.mode() + "):\n" + TimelinePrinter.print(result.timeline());
+    return "timeline of " + result.name() + " (" + result.mode() + "):\n" + result.timeline().printed();
   }
 
   /** The printable event closest in session time to {@code ms}. */
@@ -43,7 +42,7 @@ final class Explain {
   }
 
   private static String describe(AgentEvent event) {
-    String line = TimelinePrinter.print(new Timeline(java.util.List.of(new AgentEventLine(0, event))));
+    String line = new Timeline(java.util.List.of(new AgentEventLine(0, event))).printed();
     return line.isBlank() ? null : line.strip().replaceFirst("^\\S+ s\\s+", "");
   }
 

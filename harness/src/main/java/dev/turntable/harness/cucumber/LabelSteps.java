@@ -11,7 +11,7 @@ import dev.turntable.harness.eval.PolicyVariant;
 import dev.turntable.harness.eval.ScoredTurn;
 import dev.turntable.harness.eval.VariantScore;
 import dev.turntable.harness.fixture.Fixture;
-import dev.turntable.harness.fixture.FixturePaths;
+import dev.turntable.harness.fixture.FixtureReader;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -36,7 +36,7 @@ public final class LabelSteps {
 
   @Given("the labelled fixtures in {string}")
   public void theLabelledFixturesIn(String path) {
-    corpus = Corpus.read(Corpus.folders(List.of(FixturePaths.locate(path))));
+    corpus = Corpus.read(Corpus.folders(List.of(FixtureReader.locate(path))));
   }
 
   @When("they are evaluated under {policy} policy")

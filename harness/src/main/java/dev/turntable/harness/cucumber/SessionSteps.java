@@ -1,7 +1,6 @@
 package dev.turntable.harness.cucumber;
 
 import dev.turntable.agent.stt.assemblyai.TurnPreset;
-import dev.turntable.harness.fixture.FixturePaths;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.ConversationScript;
 import dev.turntable.harness.replay.ConversationScript.PolicySettings;
@@ -29,7 +28,7 @@ public final class SessionSteps {
 
   @Given("the recorded session {string}")
   public void theRecordedSession(String path) {
-    session.useFixture(FixtureReader.read(FixturePaths.locate(path)));
+    session.useFixture(FixtureReader.read(FixtureReader.locate(path)));
   }
 
   /** Needs Docker and Testcontainers (an optional dependency of the harness) on the classpath. */

@@ -1,6 +1,6 @@
 package dev.turntable.harness.cucumber;
 
-import dev.turntable.harness.report.TimelineSvg;
+import dev.turntable.harness.report.HtmlReport;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +21,8 @@ public final class TimelineAttachment {
   public void nameTheSessionAndAttachItsTimeline(Scenario scenario) {
     session.name(scenario.getName());
     session.whenRun(result -> {
-      String svg = TimelineSvg.standalone(result.reportSession(session.speed()));
-      scenario.attach(svg.getBytes(StandardCharsets.UTF_8), TimelineSvg.MEDIA_TYPE, "timeline of " + result.name());
+      String svg = HtmlReport.timelineSvg(result.reportSession(session.speed()));
+      scenario.attach(svg.getBytes(StandardCharsets.UTF_8), HtmlReport.SVG_MEDIA_TYPE, "timeline of " + result.name());
     });
   }
 }

@@ -7,7 +7,8 @@
  *
  * <p>Public: the step classes ({@link dev.turntable.harness.cucumber.SessionSteps}, {@link
  * dev.turntable.harness.cucumber.BargeInSteps}, {@link dev.turntable.harness.cucumber.TurnTimingSteps},
- * {@link dev.turntable.harness.cucumber.ConversationSteps}), the hooks ({@link
+ * {@link dev.turntable.harness.cucumber.ConversationSteps}, {@link
+ * dev.turntable.harness.cucumber.LabelSteps}), the hooks ({@link
  * dev.turntable.harness.cucumber.TimelineAttachment}), the parameter types ({@link
  * dev.turntable.harness.cucumber.ParameterTypes}), and the per-scenario state a team's own steps
  * can take in their constructor ({@link dev.turntable.harness.cucumber.ScenarioSession}, {@link

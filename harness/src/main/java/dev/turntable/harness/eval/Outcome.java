@@ -25,7 +25,7 @@ public enum Outcome {
     return words;
   }
 
-  public static Outcome of(Expect expect, Decision decision) {
+  static Outcome of(Expect expect, Decision decision) {
     boolean took = decision.tookTheTurn();
     if (expect == Expect.IGNORE) {
       return took ? FALSE_INTERRUPTION : CORRECT;

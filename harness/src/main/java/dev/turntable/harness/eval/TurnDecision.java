@@ -15,7 +15,7 @@ import java.util.Locale;
 public record TurnDecision(int turn, Decision decision, InterruptionRule rule, String text) {
 
   /** The decision when the timeline says nothing about a turn. */
-  public static TurnDecision unheard(int turn) {
+  static TurnDecision unheard(int turn) {
     return new TurnDecision(turn, Decision.UNHEARD, null, "");
   }
 
@@ -31,7 +31,7 @@ public record TurnDecision(int turn, Decision decision, InterruptionRule rule, S
    * turn may be suppressed as a partial and accepted later, so an accepted barge-in wins over an
    * answer, and either wins over a suppression.
    */
-  public static TurnDecision of(Timeline timeline, TurnLabel label) {
+  static TurnDecision of(Timeline timeline, TurnLabel label) {
     TurnDecision decision = unheard(label.turn());
     List<String> labelled = words(label.text());
     for (AgentEventLine line : timeline.events()) {

@@ -1,7 +1,6 @@
 package dev.turntable.harness.junit;
 
 import dev.turntable.harness.fixture.Fixture;
-import dev.turntable.harness.fixture.FixturePaths;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureReplay;
 import dev.turntable.agent.config.Environment;
@@ -64,7 +63,7 @@ public final class TurntableExtension implements ParameterResolver {
 
   static Path locate(String path) {
     try {
-      return FixturePaths.locate(path);
+      return FixtureReader.locate(path);
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException(e.getMessage());
     }

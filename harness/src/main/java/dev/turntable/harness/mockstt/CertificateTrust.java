@@ -18,11 +18,11 @@ import javax.net.ssl.TrustManagerFactory;
  * MockAssemblyAiServer#caCertificatePem()}) and nothing else, e.g. {@code
  * client.setSocketFactory(CertificateTrust.socketFactoryTrusting(pem))} on a Java-WebSocket client.
  */
-public final class CertificateTrust {
+final class CertificateTrust {
   private CertificateTrust() {}
 
   /** A TLS context whose only trust anchors are the certificates in this PEM file. */
-  public static SSLContext sslContextTrusting(Path pemFile) {
+  static SSLContext sslContextTrusting(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
       Collection<? extends Certificate> certificates =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -47,7 +47,7 @@ public final class CertificateTrust {
     }
   }
 
-  public static SSLSocketFactory socketFactoryTrusting(Path pemFile) {
+  static SSLSocketFactory socketFactoryTrusting(Path pemFile) {
     return sslContextTrusting(pemFile).getSocketFactory();
   }
 }

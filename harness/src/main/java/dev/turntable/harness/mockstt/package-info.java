@@ -69,5 +69,21 @@
  *
  * {@link dev.turntable.harness.mockstt.Fault}: close, drop (1006), stall or send an Error frame at
  * an audio position; delay or jitter every outgoing frame without reordering.
+ *
+ * <h2>Public types</h2>
+ *
+ * {@link dev.turntable.harness.mockstt.MockAssemblyAiServer}, {@link
+ * dev.turntable.harness.mockstt.AuthMode}, {@link dev.turntable.harness.mockstt.Fault}, {@link
+ * dev.turntable.harness.mockstt.SessionDriver} with {@link
+ * dev.turntable.harness.mockstt.SessionParameters} and {@link
+ * dev.turntable.harness.mockstt.SessionHandle}, {@link dev.turntable.harness.mockstt.ScriptedDriver},
+ * {@link dev.turntable.harness.mockstt.Script}, {@link dev.turntable.harness.mockstt.Utterance},
+ * {@link dev.turntable.harness.mockstt.ReplayDriver}, {@link
+ * dev.turntable.harness.mockstt.RecordedSession}, {@link dev.turntable.harness.mockstt.Release},
+ * {@link dev.turntable.harness.mockstt.ReleaseStatistics}. Public only for replay, the command line
+ * and the stubs, not meant for other projects' tests: {@link
+ * dev.turntable.harness.mockstt.SttRecording}, {@link
+ * dev.turntable.harness.mockstt.VirtualSpeechToText}, {@link
+ * dev.turntable.harness.mockstt.WriteNudge}.
  */
 package dev.turntable.harness.mockstt;

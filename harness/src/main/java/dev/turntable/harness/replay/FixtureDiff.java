@@ -1,8 +1,6 @@
 package dev.turntable.harness.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.turntable.harness.check.DecisionDiff;
-import dev.turntable.harness.check.Decisions;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.SttFrame;
@@ -20,13 +18,13 @@ import java.util.stream.Stream;
  * What differs between two fixtures of the same session — e.g. a recording and the recording of its
  * replay — once volatile fields are masked: times, audio positions, session ids, the mock's port.
  */
-public final class FixtureDiff {
+final class FixtureDiff {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   private FixtureDiff() {}
 
-  public static List<String> between(Fixture a, Fixture b) throws IOException {
+  static List<String> between(Fixture a, Fixture b) throws IOException {
     List<String> out = new ArrayList<>();
     if (!Arrays.equals(a.micPcm(), b.micPcm())) {
       out.add("mic.wav: audio differs (" + a.micPcm().length + " vs " + b.micPcm().length + " bytes)");
@@ -38,9 +36,7 @@ public final class FixtureDiff {
     }
     compareList(out, "stt.jsonl server messages", serverMessages(a), serverMessages(b));
     compareList(out, "stt.jsonl client messages", clientMessages(a), clientMessages(b));
-    out.addAll(
-        DecisionDiff.between(
-            Decisions.of(new Timeline(a.agentEvents())), Decisions.of(new Timeline(b.agentEvents()))));
+    out.addAll(new Timeline(a.agentEvents()).decisionDifferences(new Timeline(b.agentEvents())));
     compareBodies(out, bodies(a), bodies(b));
     return out;
   }

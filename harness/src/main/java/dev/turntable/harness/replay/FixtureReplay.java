@@ -5,8 +5,6 @@ import dev.turntable.agent.conversation.ConversationSettings;
 import dev.turntable.agent.time.Clock;
 import dev.turntable.agent.time.ScaledClock;
 import dev.turntable.agent.time.VirtualScheduler;
-import dev.turntable.harness.check.DecisionDiff;
-import dev.turntable.harness.check.Decisions;
 import dev.turntable.harness.check.SessionMeasures;
 import dev.turntable.harness.check.Timeline;
 import dev.turntable.harness.check.Verdict;
@@ -137,8 +135,7 @@ public final class FixtureReplay {
     List<String> differences =
         fixture.agentEvents().isEmpty()
             ? List.of()
-            : DecisionDiff.between(
-                Decisions.of(new Timeline(fixture.agentEvents())), Decisions.of(outcome.timeline()));
+            : new Timeline(fixture.agentEvents()).decisionDifferences(outcome.timeline());
     Verdict verdict = Verdict.of(measures, fixture.manifest().expected(), differences);
     if (outcome.unfinished() != null) {
       verdict = verdict.with(outcome.unfinished());

@@ -1,6 +1,5 @@
 package dev.turntable.harness.replay;
 
-import dev.turntable.harness.check.Decisions;
 import dev.turntable.harness.fixture.Fixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +54,6 @@ public final class ReplaySpeed {
 
   static boolean sameOutcome(ReplayResult a, ReplayResult b) {
     return a.verdict().equals(b.verdict())
-        && Decisions.of(a.timeline()).equals(Decisions.of(b.timeline()));
+        && a.timeline().decisionDifferences(b.timeline()).isEmpty();
   }
 }

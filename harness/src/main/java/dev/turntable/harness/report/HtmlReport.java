@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class HtmlReport {
   public static final String FILE_NAME = "index.html";
+  /** The media type of {@link #timelineSvg}, e.g. to attach it to a Cucumber scenario. */
+  public static final String SVG_MEDIA_TYPE = TimelineSvg.MEDIA_TYPE;
 
   private HtmlReport() {}
 
@@ -27,6 +29,14 @@ public final class HtmlReport {
     Path index = dir.resolve(FILE_NAME);
     Files.writeString(index, render(title, sessions), StandardCharsets.UTF_8);
     return index;
+  }
+
+  /**
+   * One session's timeline as a standalone SVG document: the same drawing as in the page, with the
+   * report's stylesheet inside so it renders alone.
+   */
+  public static String timelineSvg(ReportSession session) {
+    return TimelineSvg.standalone(session);
   }
 
   /** The whole page as a string. */

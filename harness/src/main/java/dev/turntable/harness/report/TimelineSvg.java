@@ -4,12 +4,12 @@ package dev.turntable.harness.report;
  * One session's timeline as a standalone SVG document, the same drawing as in {@link HtmlReport},
  * with the report's stylesheet inside so it renders alone (e.g. attached to a Cucumber report).
  */
-public final class TimelineSvg {
-  public static final String MEDIA_TYPE = "image/svg+xml";
+final class TimelineSvg {
+  static final String MEDIA_TYPE = "image/svg+xml";
 
   private TimelineSvg() {}
 
-  public static String standalone(ReportSession session) {
+  static String standalone(ReportSession session) {
     String svg = SvgTimeline.render(session);
     int afterOpenTag = svg.indexOf('>') + 1;
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -25,7 +25,7 @@ import org.apache.commons.io.FileUtils;
  * from a system encoder found on the PATH: {@code lame} (MP3), {@code opusenc} (Ogg Opus) or
  * {@code ffmpeg} (both); without one, {@link #encode} refuses with what to install.
  */
-public final class AudioEncoder {
+final class AudioEncoder {
   private static final long PROCESS_TIMEOUT_SECONDS = 30;
 
   private final Optional<Path> lame;
@@ -39,13 +39,13 @@ public final class AudioEncoder {
   }
 
   /** With whichever of lame, opusenc and ffmpeg are on the PATH. */
-  public static AudioEncoder fromPath() {
+  static AudioEncoder fromPath() {
     return new AudioEncoder(
         EspeakSpeech.findOnPath("lame"), EspeakSpeech.findOnPath("opusenc"), EspeakSpeech.findOnPath("ffmpeg"));
   }
 
   /** Whether {@link #encode} can make this format here. */
-  public boolean canEncode(SpeechFormat format) {
+  boolean canEncode(SpeechFormat format) {
     return switch (format.encoding()) {
       case MP3 -> lame.isPresent() || ffmpeg.isPresent();
       case OPUS -> opusenc.isPresent() || ffmpeg.isPresent();
@@ -60,7 +60,7 @@ public final class AudioEncoder {
    *     message says which to install
    * @throws IOException when the encoder fails
    */
-  public byte[] encode(byte[] pcm, SpeechFormat format) throws IOException {
+  byte[] encode(byte[] pcm, SpeechFormat format) throws IOException {
     if (format.isRawPcm()) {
       return pcm;
     }

@@ -15,26 +15,26 @@ import java.util.regex.Pattern;
  *
  * @param bitRate bits per second of MP3 and Opus, 0 for the others
  */
-public record SpeechFormat(Encoding encoding, Container container, int sampleRate, int bitRate) {
+record SpeechFormat(Encoding encoding, Container container, int sampleRate, int bitRate) {
   /** How samples are coded. */
-  public enum Encoding { PCM_S16LE, PCM_F32LE, MULAW, ALAW, MP3, OPUS }
+  enum Encoding { PCM_S16LE, PCM_F32LE, MULAW, ALAW, MP3, OPUS }
 
   /** What holds them: nothing (raw), a WAV header, an MP3 stream or an Ogg file. */
-  public enum Container { RAW, WAV, MP3, OGG }
+  enum Container { RAW, WAV, MP3, OGG }
 
   /** Sample rates every encoding here accepts (the services' own lists). */
-  public static final List<Integer> SAMPLE_RATES = List.of(8_000, 16_000, 22_050, 24_000, 44_100, 48_000);
+  static final List<Integer> SAMPLE_RATES = List.of(8_000, 16_000, 22_050, 24_000, 44_100, 48_000);
   /** The formats ElevenLabs documents; {@code mp3_44100_128} is its default. */
-  public static final List<String> ELEVENLABS_FORMATS = List.of(
+  static final List<String> ELEVENLABS_FORMATS = List.of(
       "mp3_22050_32", "mp3_24000_48", "mp3_44100_32", "mp3_44100_64", "mp3_44100_96", "mp3_44100_128",
       "mp3_44100_192", "pcm_8000", "pcm_16000", "pcm_22050", "pcm_24000", "pcm_44100", "pcm_48000",
       "ulaw_8000", "alaw_8000", "opus_48000_32", "opus_48000_64", "opus_48000_96", "opus_48000_128",
       "opus_48000_192");
-  public static final String ELEVENLABS_DEFAULT = "mp3_44100_128";
+  static final String ELEVENLABS_DEFAULT = "mp3_44100_128";
   private static final Pattern ELEVENLABS = Pattern.compile("(mp3|pcm|ulaw|alaw|opus)_(\\d+)(?:_(\\d+))?");
   private static final List<Integer> CARTESIA_MP3_BIT_RATES = List.of(32_000, 64_000, 96_000, 128_000, 192_000);
 
-  public SpeechFormat {
+  SpeechFormat {
     Objects.requireNonNull(encoding, "encoding");
     Objects.requireNonNull(container, "container");
     if (sampleRate <= 0 || bitRate < 0) {
@@ -43,12 +43,12 @@ public record SpeechFormat(Encoding encoding, Container container, int sampleRat
   }
 
   /** Raw signed 16-bit little-endian mono, what the agent asks for. */
-  public static SpeechFormat pcm(int sampleRate) {
+  static SpeechFormat pcm(int sampleRate) {
     return new SpeechFormat(Encoding.PCM_S16LE, Container.RAW, sampleRate, 0);
   }
 
   /** ElevenLabs' {@code output_format}; null means its default, {@value #ELEVENLABS_DEFAULT}. */
-  public static SpeechFormat elevenLabs(String outputFormat) {
+  static SpeechFormat elevenLabs(String outputFormat) {
     String name = outputFormat == null ? ELEVENLABS_DEFAULT : outputFormat;
     Matcher m = ELEVENLABS.matcher(name);
     if (!ELEVENLABS_FORMATS.contains(name) || !m.matches()) {
@@ -67,7 +67,7 @@ public record SpeechFormat(Encoding encoding, Container container, int sampleRat
   }
 
   /** Cartesia's {@code output_format} object; the message names the field and its allowed values. */
-  public static SpeechFormat cartesia(JsonNode outputFormat) {
+  static SpeechFormat cartesia(JsonNode outputFormat) {
     String container = outputFormat.path("container").asText("");
     int rate = outputFormat.path("sample_rate").asInt(0);
     if (!SAMPLE_RATES.contains(rate)) {
@@ -113,7 +113,7 @@ public record SpeechFormat(Encoding encoding, Container container, int sampleRat
     return encoding == Encoding.MP3 || encoding == Encoding.OPUS;
   }
 
-  public String contentType() {
+  String contentType() {
     return switch (container) {
       case MP3 -> "audio/mpeg";
       case OGG -> "audio/ogg";

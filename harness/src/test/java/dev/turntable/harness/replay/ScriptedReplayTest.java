@@ -2,7 +2,7 @@ package dev.turntable.harness.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turntable.harness.fixture.AgentJsonl;
+import dev.turntable.harness.fixture.AgentEventLine;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,7 @@ class ScriptedReplayTest {
 
     ReplayResult result = ScriptedReplay.run(script, ReplayOptions.virtual());
 
-    assertThat(result.verdict().failures()).as(AgentJsonl.format(result.timeline().events())).isEmpty();
+    assertThat(result.verdict().failures()).as(AgentEventLine.jsonl(result.timeline().events())).isEmpty();
     assertThat(ScriptedReplay.run(script, ReplayOptions.virtual()).timeline().events())
         .as("a second run")
         .isEqualTo(result.timeline().events());

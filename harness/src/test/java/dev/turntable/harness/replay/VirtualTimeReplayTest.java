@@ -2,7 +2,7 @@ package dev.turntable.harness.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turntable.harness.fixture.AgentJsonl;
+import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import java.nio.file.Files;
@@ -33,11 +33,11 @@ class VirtualTimeReplayTest {
     ReplayResult first = FixtureReplay.run(fixture, ReplayOptions.virtual());
     assertThat(first.differences()).as("decisions vs the recording").isEmpty();
     assertThat(first.verdict().failures()).as("verdict").isEmpty();
-    String expected = AgentJsonl.format(first.timeline().events());
+    String expected = AgentEventLine.jsonl(first.timeline().events());
 
     for (int run = 2; run <= RUNS; run++) {
       ReplayResult again = FixtureReplay.run(fixture, ReplayOptions.virtual());
-      assertThat(AgentJsonl.format(again.timeline().events())).as("agent.jsonl of run %d", run).isEqualTo(expected);
+      assertThat(AgentEventLine.jsonl(again.timeline().events())).as("agent.jsonl of run %d", run).isEqualTo(expected);
     }
   }
 

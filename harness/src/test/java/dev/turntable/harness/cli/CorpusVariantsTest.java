@@ -1,7 +1,11 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.eval.Corpus;
+import dev.turntable.harness.eval.CorpusEval;
+import dev.turntable.harness.eval.EvalResult;
+import dev.turntable.harness.eval.PolicyVariant;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.fixture.TurnLabel;

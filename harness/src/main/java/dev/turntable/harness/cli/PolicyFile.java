@@ -1,4 +1,4 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>{@code {"minWords": 3, "graceWindowMs": 800, "alwaysInterrupt": ["stop", "wait"]}}</pre>
  */
-public final class PolicyFile {
+final class PolicyFile {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -37,7 +37,7 @@ public final class PolicyFile {
   }
 
   /** @throws IllegalArgumentException naming the file, the line and what is wrong */
-  public static InterruptionPolicy read(Path file) {
+  static InterruptionPolicy read(Path file) {
     Fields fields;
     String text;
     try {
@@ -67,7 +67,7 @@ public final class PolicyFile {
   }
 
   /** {@code base} with every non-null field replaced. */
-  public static InterruptionPolicy overlay(
+  static InterruptionPolicy overlay(
       InterruptionPolicy base, List<String> backchannels, Integer minWords, Long graceWindowMs,
       List<String> alwaysInterrupt) {
     return overlay(base, new Fields(backchannels, minWords, graceWindowMs, alwaysInterrupt));

@@ -1,5 +1,6 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
+import dev.turntable.harness.eval.VariantScore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,17 +9,17 @@ import java.util.Locale;
  * The worst rates a user accepts; null means no limit. A rate without a denominator (no turn with
  * that label) never fails.
  */
-public record Thresholds(Double maxFalseInterruptions, Double maxMissedInterruptions, Double maxDroppedTurns) {
-  public static final Thresholds NONE = new Thresholds(null, null, null);
+record Thresholds(Double maxFalseInterruptions, Double maxMissedInterruptions, Double maxDroppedTurns) {
+  static final Thresholds NONE = new Thresholds(null, null, null);
 
-  public Thresholds {
+  Thresholds {
     check(maxFalseInterruptions, "--max-false-interruptions");
     check(maxMissedInterruptions, "--max-missed-interruptions");
     check(maxDroppedTurns, "--max-dropped-turns");
   }
 
   /** One line per rate of {@code score} worse than its limit; empty when all are within. */
-  public List<String> violations(VariantScore score) {
+  List<String> violations(VariantScore score) {
     List<String> out = new ArrayList<>();
     over(out, score, "false interruptions", score.falseInterruptions(), maxFalseInterruptions);
     over(out, score, "missed interruptions", score.missedInterruptions(), maxMissedInterruptions);
@@ -27,7 +28,7 @@ public record Thresholds(Double maxFalseInterruptions, Double maxMissedInterrupt
   }
 
   /** Parses a rate given as a fraction (0.05) or a percentage (5%). */
-  public static Double parseRate(String text, String option) {
+  static Double parseRate(String text, String option) {
     if (text == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

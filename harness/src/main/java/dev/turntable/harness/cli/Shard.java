@@ -1,4 +1,4 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.List;
  * sorted corpus belongs to shard {@code (k mod count) + 1}, so every item is in exactly one shard
  * and shards differ in size by at most one. {@code index} counts from 1, as CI matrices do.
  */
-public record Shard(int index, int count) {
-  public static final Shard ALL = new Shard(1, 1);
+record Shard(int index, int count) {
+  static final Shard ALL = new Shard(1, 1);
 
-  public Shard {
+  Shard {
     if (count < 1 || index < 1 || index > count) {
       throw new IllegalArgumentException(
           "--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4; got " + index + "/" + count);
@@ -19,7 +19,7 @@ public record Shard(int index, int count) {
   }
 
   /** Parses {@code i/n}, e.g. {@code 2/4}. */
-  public static Shard parse(String text) {
+  static Shard parse(String text) {
     String[] parts = text.strip().split("/");
     try {
       if (parts.length == 2) {
@@ -32,7 +32,7 @@ public record Shard(int index, int count) {
   }
 
   /** This shard's items of {@code sorted} (the caller sorts, so every runner agrees). */
-  public <T> List<T> select(List<T> sorted) {
+  <T> List<T> select(List<T> sorted) {
     List<T> mine = new ArrayList<>();
     for (int k = index - 1; k < sorted.size(); k += count) {
       mine.add(sorted.get(k));

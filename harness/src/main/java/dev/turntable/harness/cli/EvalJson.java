@@ -1,9 +1,13 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.turntable.harness.eval.EvalResult;
+import dev.turntable.harness.eval.Outcome;
+import dev.turntable.harness.eval.ScoredTurn;
+import dev.turntable.harness.eval.VariantScore;
 import dev.turntable.harness.fixture.FixtureManifest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,12 +18,12 @@ import java.util.Map;
  * An {@link EvalResult} as JSON, for CI dashboards and for merging shards: per variant its policy,
  * counts with denominators, counts per rule, and every scored turn.
  */
-public final class EvalJson {
+final class EvalJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private EvalJson() {}
 
-  public static void write(Path file, EvalResult result) throws IOException {
+  static void write(Path file, EvalResult result) throws IOException {
     JSON.writeValue(file.toFile(), tree(result));
   }
 

@@ -1,4 +1,4 @@
-package dev.turntable.harness.eval;
+package dev.turntable.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * source's where the file system allows (replay on the virtual clock does not listen to the audio),
  * and agent.jsonl is left out (the recorded decisions belong to the original timing).
  */
-public final class CorpusVariants {
+final class CorpusVariants {
   static final long MAX_SHIFT_MS = 150;
   private static final List<String> BACKCHANNELS =
       List.of("Mhm.", "Uh-huh.", "Yeah.", "Okay.", "Right.", "Mm-hmm.", "Yep.", "Uh, okay.");
@@ -50,7 +50,7 @@ public final class CorpusVariants {
    *
    * @return the new fixture folders
    */
-  public static List<Path> generate(List<Fixture> sources, int count, long seed, Path out) throws IOException {
+  static List<Path> generate(List<Fixture> sources, int count, long seed, Path out) throws IOException {
     List<Fixture> labelled = sources.stream().filter(f -> !TurnLabel.of(f.manifest()).isEmpty()).toList();
     if (labelled.isEmpty()) {
       throw new IllegalArgumentException("none of the fixtures has labels to vary");
