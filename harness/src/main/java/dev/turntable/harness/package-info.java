@@ -15,6 +15,12 @@
  *       dev.turntable.harness.cucumber.TurnTimingSteps}, {@link
  *       dev.turntable.harness.cucumber.ConversationSteps}, {@link
  *       dev.turntable.harness.cucumber.LabelSteps}, {@link
+ *       dev.turntable.harness.cucumber.AgentSettingSteps}, {@link
+ *       dev.turntable.harness.cucumber.FalseInterruptionSteps}, {@link
+ *       dev.turntable.harness.cucumber.GraceWindowSteps}, {@link
+ *       dev.turntable.harness.cucumber.LabelledLineSteps}, {@link
+ *       dev.turntable.harness.cucumber.ServiceFailureSteps}, {@link
+ *       dev.turntable.harness.cucumber.ThinkingSteps}, {@link
  *       dev.turntable.harness.cucumber.TimelineAttachment}, {@link
  *       dev.turntable.harness.cucumber.ParameterTypes}; your own steps take {@link
  *       dev.turntable.harness.cucumber.ScenarioSession} in their constructor and read its {@link

@@ -8,7 +8,7 @@
  * <p>Public: the step classes ({@link dev.turntable.harness.cucumber.SessionSteps}, {@link
  * dev.turntable.harness.cucumber.BargeInSteps}, {@link dev.turntable.harness.cucumber.TurnTimingSteps},
  * {@link dev.turntable.harness.cucumber.ConversationSteps}, {@link
- * dev.turntable.harness.cucumber.LabelSteps}), the hooks ({@link
+ * dev.turntable.harness.cucumber.LabelSteps}, {@link dev.turntable.harness.cucumber.AgentSettingSteps}, {@link dev.turntable.harness.cucumber.FalseInterruptionSteps}, {@link dev.turntable.harness.cucumber.GraceWindowSteps}, {@link dev.turntable.harness.cucumber.LabelledLineSteps}, {@link dev.turntable.harness.cucumber.ServiceFailureSteps}, {@link dev.turntable.harness.cucumber.ThinkingSteps}), the hooks ({@link
  * dev.turntable.harness.cucumber.TimelineAttachment}), the parameter types ({@link
  * dev.turntable.harness.cucumber.ParameterTypes}), and the per-scenario state a team's own steps
  * can take in their constructor ({@link dev.turntable.harness.cucumber.ScenarioSession}, {@link
