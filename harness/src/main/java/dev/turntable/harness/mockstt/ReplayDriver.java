@@ -5,6 +5,7 @@ import dev.turntable.agent.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -12,7 +13,16 @@ import java.util.function.Supplier;
  * the audio received reaches the {@code audio_ms} at which it originally arrived, in recorded
  * order. Pacing the client's audio faster therefore replays faster with the same interleaving.
  * Begin and Termination are made live by the server; recorded Error frames are replayed as
- * messages (the recorded close is not: add a {@link Fault.CloseAt}).
+ * messages.
+ *
+ * <p>A recording of a client that reconnected holds several connections ({@link
+ * SttRecording#connections()}): the drivers a {@linkplain #factory factory} makes serve them in
+ * turn, one per connection the client opens. Each is timed on its own connection's audio, from 0,
+ * and a connection that ended with a drop or an error close before the client reconnected ends the
+ * same way when its audio reaches the recorded position ({@link SessionHandle#disconnect}). After
+ * the last connection the next one starts from the first again, so a server that replays for one
+ * client after another ({@code turntable serve}) serves each the whole recording. The session's
+ * own final close is not replayed: Termination and a normal close are made live.
  *
  * <p>{@code ForceEndpoint} and {@code UpdateConfiguration} change nothing: the recorded answers
  * already follow them at their recorded audio positions. On {@code Terminate} every message not
@@ -38,6 +48,7 @@ public final class ReplayDriver implements SessionDriver {
     }
   }
 
+  private final SttRecording.Connection connection;
   private final List<SttRecording.Frame> messages;
   private final Options options;
   private final Clock clock;
@@ -46,9 +57,11 @@ public final class ReplayDriver implements SessionDriver {
   private long lastReleaseNanos;
   private Cancellable waitingForGap = Cancellable.NONE;
   private boolean waiting;
+  private boolean disconnected;
 
-  ReplayDriver(SttRecording recording, Options options, Clock clock) {
-    this.messages = recording.replayedMessages();
+  ReplayDriver(SttRecording.Connection connection, Options options, Clock clock) {
+    this.connection = connection;
+    this.messages = connection.messages();
     this.options = options;
     this.clock = clock;
   }
@@ -63,7 +76,10 @@ public final class ReplayDriver implements SessionDriver {
 
   /** Drivers that measure recorded gaps on {@code clock} (the replay's virtual clock, say). */
   public static Supplier<SessionDriver> factory(SttRecording recording, Options options, Clock clock) {
-    return () -> new ReplayDriver(recording, options, clock);
+    List<SttRecording.Connection> connections = recording.connections();
+    AtomicInteger opened = new AtomicInteger();
+    return () -> new ReplayDriver(
+        connections.get(Math.floorMod(opened.getAndIncrement(), connections.size())), options, clock);
   }
 
   @Override
@@ -80,7 +96,8 @@ public final class ReplayDriver implements SessionDriver {
   private void releaseDue(long audioMs) {
     while (next < messages.size() && !waiting) {
       SttRecording.Frame message = messages.get(next);
-      if (audioMs < message.audioMs()) {
+      long due = connection.dueAudioMs(message);
+      if (audioMs < due) {
         return;
       }
       long gapLeft = gapLeftNanos(message);
@@ -92,9 +109,15 @@ public final class ReplayDriver implements SessionDriver {
         });
         return;
       }
-      session.release(message.json().orElseThrow(), message.audioMs());
+      session.release(message.json().orElseThrow(), due);
       lastReleaseNanos = clock.nanoTime();
       next++;
+    }
+    if (next == messages.size() && !waiting && !disconnected) {
+      connection.disconnect().filter(end -> audioMs >= end.audioMs()).ifPresent(end -> {
+        disconnected = true;
+        session.disconnect(end.code(), end.reason());
+      });
     }
   }
 

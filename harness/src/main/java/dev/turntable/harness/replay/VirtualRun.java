@@ -57,7 +57,8 @@ final class VirtualRun {
             new VoiceAgent.Parts(
                 mic,
                 speaker,
-                new VirtualSpeechToText(time, world.stt(), sessionParameters(choices)),
+                new VirtualSpeechToText(
+                    time, world.stt(), sessionParameters(choices), sttOptions(choices).reconnect()),
                 new VirtualChatModel(time, world.llm(), choices.llm()),
                 new VirtualSynthesizer(time, world.tts(), choices.tts(), ttsFormat),
                 time),
