@@ -178,6 +178,7 @@ public final class SttRecording {
     for (Boundary boundary : boundaries) {
       if (!boundary.isConnect()) {
         lastClose = boundary;
+        connected = true; // a Close before any Connect: the recording began mid-connection
         continue;
       }
       if (connected) {
