@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Replays a recorded session by the audio clock: each recorded server message is released when
- * the audio received reaches the {@code audio_ms} at which it originally arrived, in recorded
- * order. Pacing the client's audio faster therefore replays faster with the same interleaving.
+ * the audio received reaches the {@code audio_ms} at which it originally arrived, plus the lag it
+ * had then behind the audio frame that reached that position (see {@link
+ * SttRecording#releaseLagMs}), in recorded order. Pacing the client's audio faster therefore
+ * replays faster with the same interleaving; the lag is divided by the speed.
  * Begin and Termination are made live by the server; recorded Error frames are replayed as
  * messages.
  *
@@ -19,10 +21,11 @@ import java.util.function.Supplier;
  * SttRecording#connections()}): the drivers a {@linkplain #factory factory} makes serve them in
  * turn, one per connection the client opens. Each is timed on its own connection's audio, from 0,
  * and a connection that ended with a drop or an error close before the client reconnected ends the
- * same way when its audio reaches the recorded position ({@link SessionHandle#disconnect}). After
- * the last connection the next one starts from the first again, so a server that replays for one
- * client after another ({@code turntable serve}) serves each the whole recording. The session's
- * own final close is not replayed: Termination and a normal close are made live.
+ * same way, after its last message, when its audio reaches the recorded position ({@link
+ * SessionHandle#disconnect}). After the last connection the next one starts from the first again,
+ * so a server that replays for one client after another ({@code turntable serve}) serves each the
+ * whole recording. The session's own final close is not replayed: Termination and a normal close
+ * are made live.
  *
  * <p>{@code ForceEndpoint} and {@code UpdateConfiguration} change nothing: the recorded answers
  * already follow them at their recorded audio positions. On {@code Terminate} every message not
@@ -50,18 +53,25 @@ public final class ReplayDriver implements SessionDriver {
 
   private final SttRecording.Connection connection;
   private final List<SttRecording.Frame> messages;
+  private final double[] lagMs;
+  private final long[] dueNanos;
   private final Options options;
   private final Clock clock;
   private SessionHandle session;
+  /** Messages whose audio position has been reached, and so have a due time. */
+  private int reached;
   private int next;
   private long lastReleaseNanos;
   private Cancellable waitingForGap = Cancellable.NONE;
   private boolean waiting;
   private boolean disconnected;
 
-  ReplayDriver(SttRecording.Connection connection, Options options, Clock clock) {
+  ReplayDriver(
+      SttRecording recording, SttRecording.Connection connection, Options options, Clock clock) {
     this.connection = connection;
     this.messages = connection.messages();
+    this.lagMs = messages.stream().mapToDouble(recording::releaseLagMs).toArray();
+    this.dueNanos = new long[messages.size()];
     this.options = options;
     this.clock = clock;
   }
@@ -78,47 +88,62 @@ public final class ReplayDriver implements SessionDriver {
   public static Supplier<SessionDriver> factory(SttRecording recording, Options options, Clock clock) {
     List<SttRecording.Connection> connections = recording.connections();
     AtomicInteger opened = new AtomicInteger();
-    return () -> new ReplayDriver(
+    return () -> new ReplayDriver(recording,
         connections.get(Math.floorMod(opened.getAndIncrement(), connections.size())), options, clock);
   }
 
   @Override
   public void opened(SessionParameters parameters, SessionHandle session) {
     this.session = session;
-    releaseDue(0);
+    audioReached(0);
   }
 
   @Override
   public void audioReceived(long totalAudioMs) {
-    releaseDue(totalAudioMs);
+    audioReached(totalAudioMs);
   }
 
-  private void releaseDue(long audioMs) {
-    while (next < messages.size() && !waiting) {
+  /** The audio received has just reached {@code audioMs}: the messages recorded by then fall due. */
+  private void audioReached(long audioMs) {
+    long now = clock.nanoTime();
+    while (reached < messages.size() && connection.dueAudioMs(messages.get(reached)) <= audioMs) {
+      long due = now + (long) (lagMs[reached] / options.speed() * 1_000_000);
+      // Recorded order wins over a shorter lag: a message never overtakes the one before it.
+      dueNanos[reached] = reached == 0 ? due : Math.max(due, dueNanos[reached - 1]);
+      reached++;
+    }
+    releaseDue();
+  }
+
+  private void releaseDue() {
+    while (next < reached && !waiting) {
       SttRecording.Frame message = messages.get(next);
-      long due = connection.dueAudioMs(message);
-      if (audioMs < due) {
-        return;
-      }
-      long gapLeft = gapLeftNanos(message);
-      if (gapLeft > 0) {
+      long wait = Math.max(dueNanos[next] - clock.nanoTime(), gapLeftNanos(message));
+      if (wait > 0) {
         waiting = true;
-        waitingForGap = session.schedule(Duration.ofNanos(gapLeft), () -> {
+        waitingForGap = session.schedule(Duration.ofNanos(wait), () -> {
           waiting = false;
-          releaseDue(session.audioMs());
+          releaseDue();
         });
         return;
       }
-      session.release(message.json().orElseThrow(), due);
+      session.release(message.json().orElseThrow(), connection.dueAudioMs(message));
       lastReleaseNanos = clock.nanoTime();
       next++;
     }
-    if (next == messages.size() && !waiting && !disconnected) {
-      connection.disconnect().filter(end -> audioMs >= end.audioMs()).ifPresent(end -> {
-        disconnected = true;
-        session.disconnect(end.code(), end.reason());
-      });
+    disconnectIfDue();
+  }
+
+  /** After the connection's last message, it ends where the recorded one ended. */
+  private void disconnectIfDue() {
+    if (next < messages.size() || waiting || disconnected) {
+      return;
     }
+    long audioMs = session.audioMs();
+    connection.disconnect().filter(end -> audioMs >= end.audioMs()).ifPresent(end -> {
+      disconnected = true;
+      session.disconnect(end.code(), end.reason());
+    });
   }
 
   private long gapLeftNanos(SttRecording.Frame message) {

@@ -36,7 +36,11 @@ public interface SessionHandle {
   /**
    * Ends the connection the way a recorded one ended: {@code 1006} (abnormal closure, which no close
    * frame may carry) drops the TCP connection without a close frame; any other code is sent in a
-   * close frame with {@code reason}. Nothing is sent after it.
+   * close frame with {@code reason}. Nothing is sent after it. The mock server's sessions and the
+   * virtual-time STT can; a handle that cannot refuses.
    */
-  void disconnect(int code, String reason);
+  default void disconnect(int code, String reason) {
+    throw new UnsupportedOperationException(
+        "this session cannot be disconnected (close code " + code + ")");
+  }
 }

@@ -50,11 +50,14 @@ public final class SttRecording {
    * One recorded connection. Audio positions count from its own start, as a server counts a new
    * session's audio: {@code startAudioMs} is the recording's {@code audio_ms} at its Connect line.
    *
+   * @param afterLine its frames are the lines after this one, up to the next connection's: its
+   *     Connect line, 0 for the first connection
    * @param messages the server messages a replay sends on it (see {@link #replayedMessages()})
    * @param disconnect how it ended, when the client reconnected after it; empty for the last
    *     connection, whose end the replay makes live (Termination and a normal close)
    */
-  public record Connection(long startAudioMs, List<Frame> messages, Optional<Disconnect> disconnect) {
+  public record Connection(
+      int afterLine, long startAudioMs, List<Frame> messages, Optional<Disconnect> disconnect) {
     public Connection {
       messages = List.copyOf(messages);
     }
@@ -204,9 +207,33 @@ public final class SttRecording {
       List<Frame> messages = frames.stream()
           .filter(f -> f.line() > from && f.line() < to && replayed(f))
           .toList();
-      connections.add(new Connection(startAudio.get(c), messages, ends.get(c)));
+      connections.add(new Connection(from, startAudio.get(c), messages, ends.get(c)));
     }
     return List.copyOf(connections);
+  }
+
+  /**
+   * How long after the audio reached {@code message}'s {@code audio_ms} it arrived: its {@code
+   * t_ms} less that of the Audio frame that brought the audio to that position (0 when no frame
+   * did). A message arrives some time after the frame that completed its audio, before the next
+   * frame is sent; releasing it on the frame alone would make every replayed transcript early by
+   * up to a frame, plus whatever the service took beyond it. Only the message's own connection's
+   * frames count: audio sent before a reconnect did not reach the new session.
+   */
+  public double releaseLagMs(Frame message) {
+    int after = 0;
+    for (Connection connection : connections) {
+      if (connection.afterLine() < message.line()) {
+        after = connection.afterLine();
+      }
+    }
+    for (Frame frame : frames) {
+      if (frame.line() > after && !frame.fromServer() && "Audio".equals(frame.type())
+          && frame.audioMs() >= message.audioMs()) {
+        return Math.max(0, message.tMs() - frame.tMs());
+      }
+    }
+    return 0;
   }
 
   /** The client's text messages ({@code in}, not audio), to compare with a replayed session. */
