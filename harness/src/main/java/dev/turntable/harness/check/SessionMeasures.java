@@ -88,8 +88,9 @@ public record SessionMeasures(
         timeline.first(TtsFirstAudio.class, at, e -> e.reply() == reply && e.segment() == 1);
     Optional<AgentEventLine> playing = timeline.first(PlaybackStarted.class, at, e -> e.reply() == reply);
 
-    double sttMs =
-        turn.lastWordEndMs() < 0 ? Double.NaN : turnEntry.audioMs() - turn.lastWordEndMs();
+    double sttMs = turn.lastWordEndMs() < 0
+        ? Double.NaN
+        : turnEntry.audioMs() - (timeline.sttSessionStartMs(at) + turn.lastWordEndMs());
     double beforeLlm = gap(Optional.of(turnEntry), request);
     double latency = sttMs + gap(Optional.of(turnEntry), playing);
     double llmSegment = gap(request, tts);
@@ -120,7 +121,8 @@ public record SessionMeasures(
     Optional<AgentEventLine> speechStart = lastSpeechStartBefore(timeline, at);
     double talkOver = Double.NaN;
     if (stopped.isPresent() && speechStart.isPresent()) {
-      long startAudio = ((AgentEvent.SpeechStarted) speechStart.get().event()).audioMs();
+      long startAudio = timeline.sttSessionStartMs(timeline.indexOf(speechStart.get()))
+          + ((AgentEvent.SpeechStarted) speechStart.get().event()).audioMs();
       talkOver = Math.max(0, stopped.get().audioMs() - startAudio - windowMs);
     }
     return new BargeInMeasure(

@@ -52,4 +52,19 @@ public record Timeline(List<AgentEventLine> events) {
   public List<String> decisionDifferences(Timeline other) {
     return DecisionDiff.between(Decisions.of(this), Decisions.of(other));
   }
+
+  /**
+   * Where the STT session of the event at {@code index} began, in ms on the stream's axis: 0, or
+   * after a reconnect the time of the last {@code SttReconnected} before it. A reconnected session
+   * counts its word timestamps from its own start; the agent adds this offset to put them back on
+   * the stream's axis, and so must every measure that compares them with audio positions.
+   */
+  public long sttSessionStartMs(int index) {
+    for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {
+      if (events.get(i).event() instanceof AgentEvent.SttReconnected) {
+        return (long) Math.floor(events.get(i).tMs());
+      }
+    }
+    return 0;
+  }
 }

@@ -2,6 +2,7 @@ package dev.turntable.harness.check;
 
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.harness.fixture.AgentEventLine;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,8 +14,10 @@ final class TimelinePrinter {
 
   static String print(Timeline timeline) {
     StringBuilder out = new StringBuilder();
-    for (AgentEventLine line : timeline.events()) {
-      String text = describe(line.event());
+    List<AgentEventLine> lines = timeline.events();
+    for (int i = 0; i < lines.size(); i++) {
+      AgentEventLine line = lines.get(i);
+      String text = describe(line.event(), timeline.sttSessionStartMs(i));
       if (text != null) {
         out.append(String.format(Locale.ROOT, "  %7.2f s  %s%n", line.audioMs() / 1000.0, text));
       }
@@ -22,10 +25,13 @@ final class TimelinePrinter {
     return out.toString();
   }
 
-  private static String describe(AgentEvent event) {
+  /** @param sttStartMs where the event's STT session began: its word times count from there */
+  private static String describe(AgentEvent event, long sttStartMs) {
     if (event instanceof AgentEvent.UserTurnEnded e) {
-      return String.format(
-          Locale.ROOT, "user     \"%s\" (speech ended %.2f s)", e.text(), e.lastWordEndMs() / 1000.0);
+      return String.format(Locale.ROOT, "user     \"%s\" (speech ended %.2f s)", e.text(),
+          (e.lastWordEndMs() < 0 ? e.lastWordEndMs() : sttStartMs + e.lastWordEndMs()) / 1000.0);
+    } else if (event instanceof AgentEvent.SttReconnected e) {
+      return String.format(Locale.ROOT, "stt      reconnected after %.2f s: a new session", e.downMs() / 1000);
     } else if (event instanceof AgentEvent.PlaybackStarted e) {
       return "agent    starts speaking (reply " + e.reply() + ")";
     } else if (event instanceof AgentEvent.TtsFirstAudio e) {

@@ -90,10 +90,15 @@ public sealed interface Fault {
     }
   }
 
+  /** Whether a close frame may carry {@code code} (RFC 6455 7.4.1). */
+  static boolean sendableCloseCode(int code) {
+    boolean reserved = code == 1004 || code == 1005 || code == 1006 || code >= 1015 && code < 3000;
+    return code >= 1000 && code <= 4999 && !reserved;
+  }
+
   /** Codes a close frame may carry (RFC 6455 7.4.1; 1005, 1006 and 1015 are never sent). */
   private static void requireSendableCloseCode(int code) {
-    boolean reserved = code == 1004 || code == 1005 || code == 1006 || code >= 1015 && code < 3000;
-    if (code < 1000 || code > 4999 || reserved) {
+    if (!sendableCloseCode(code)) {
       throw new IllegalArgumentException(
           "close code " + code + " cannot be sent in a close frame; use 1000-1014 except"
               + " 1004-1006, or 3000-4999 (use DropAt for an abnormal 1006)");

@@ -5,6 +5,7 @@ import dev.turntable.agent.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -14,7 +15,17 @@ import java.util.function.Supplier;
  * SttRecording#releaseLagMs}), in recorded order. Pacing the client's audio faster therefore
  * replays faster with the same interleaving; the lag is divided by the speed.
  * Begin and Termination are made live by the server; recorded Error frames are replayed as
- * messages (the recorded close is not: add a {@link Fault.CloseAt}).
+ * messages.
+ *
+ * <p>A recording of a client that reconnected holds several connections ({@link
+ * SttRecording#connections()}): the drivers a {@linkplain #factory factory} makes serve them in
+ * turn, one per connection the client opens. Each is timed on its own connection's audio, from 0,
+ * and a connection that ended with a drop or an error close before the client reconnected ends the
+ * same way, after its last message, when its audio reaches the recorded position ({@link
+ * SessionHandle#disconnect}). After the last connection the next one starts from the first again,
+ * so a server that replays for one client after another ({@code turntable serve}) serves each the
+ * whole recording. The session's own final close is not replayed: Termination and a normal close
+ * are made live.
  *
  * <p>{@code ForceEndpoint} and {@code UpdateConfiguration} change nothing: the recorded answers
  * already follow them at their recorded audio positions. On {@code Terminate} every message not
@@ -40,6 +51,7 @@ public final class ReplayDriver implements SessionDriver {
     }
   }
 
+  private final SttRecording.Connection connection;
   private final List<SttRecording.Frame> messages;
   private final double[] lagMs;
   private final long[] dueNanos;
@@ -52,9 +64,12 @@ public final class ReplayDriver implements SessionDriver {
   private long lastReleaseNanos;
   private Cancellable waitingForGap = Cancellable.NONE;
   private boolean waiting;
+  private boolean disconnected;
 
-  ReplayDriver(SttRecording recording, Options options, Clock clock) {
-    this.messages = recording.replayedMessages();
+  ReplayDriver(
+      SttRecording recording, SttRecording.Connection connection, Options options, Clock clock) {
+    this.connection = connection;
+    this.messages = connection.messages();
     this.lagMs = messages.stream().mapToDouble(recording::releaseLagMs).toArray();
     this.dueNanos = new long[messages.size()];
     this.options = options;
@@ -71,7 +86,10 @@ public final class ReplayDriver implements SessionDriver {
 
   /** Drivers that measure recorded gaps on {@code clock} (the replay's virtual clock, say). */
   public static Supplier<SessionDriver> factory(SttRecording recording, Options options, Clock clock) {
-    return () -> new ReplayDriver(recording, options, clock);
+    List<SttRecording.Connection> connections = recording.connections();
+    AtomicInteger opened = new AtomicInteger();
+    return () -> new ReplayDriver(recording,
+        connections.get(Math.floorMod(opened.getAndIncrement(), connections.size())), options, clock);
   }
 
   @Override
@@ -88,7 +106,7 @@ public final class ReplayDriver implements SessionDriver {
   /** The audio received has just reached {@code audioMs}: the messages recorded by then fall due. */
   private void audioReached(long audioMs) {
     long now = clock.nanoTime();
-    while (reached < messages.size() && messages.get(reached).audioMs() <= audioMs) {
+    while (reached < messages.size() && connection.dueAudioMs(messages.get(reached)) <= audioMs) {
       long due = now + (long) (lagMs[reached] / options.speed() * 1_000_000);
       // Recorded order wins over a shorter lag: a message never overtakes the one before it.
       dueNanos[reached] = reached == 0 ? due : Math.max(due, dueNanos[reached - 1]);
@@ -109,10 +127,23 @@ public final class ReplayDriver implements SessionDriver {
         });
         return;
       }
-      session.release(message.json().orElseThrow(), message.audioMs());
+      session.release(message.json().orElseThrow(), connection.dueAudioMs(message));
       lastReleaseNanos = clock.nanoTime();
       next++;
     }
+    disconnectIfDue();
+  }
+
+  /** After the connection's last message, it ends where the recorded one ended. */
+  private void disconnectIfDue() {
+    if (next < messages.size() || waiting || disconnected) {
+      return;
+    }
+    long audioMs = session.audioMs();
+    connection.disconnect().filter(end -> audioMs >= end.audioMs()).ifPresent(end -> {
+      disconnected = true;
+      session.disconnect(end.code(), end.reason());
+    });
   }
 
   private long gapLeftNanos(SttRecording.Frame message) {

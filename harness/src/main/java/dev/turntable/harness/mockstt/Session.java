@@ -262,5 +262,18 @@ final class Session {
     public Cancellable schedule(Duration delay, Runnable task) {
       return timers.schedule(delay, task);
     }
+
+    @Override
+    public void disconnect(int code, String reason) {
+      if (state != State.OPEN) {
+        return;
+      }
+      if (Fault.sendableCloseCode(code)) {
+        closeWith(code, ServerMessages.closeReason(reason));
+      } else {
+        state = State.CLOSING;
+        outbox.drop();
+      }
+    }
   }
 }

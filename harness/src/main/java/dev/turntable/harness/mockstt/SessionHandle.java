@@ -32,4 +32,15 @@ public interface SessionHandle {
    * from the moment the task was due.
    */
   Cancellable schedule(Duration delay, Runnable task);
+
+  /**
+   * Ends the connection the way a recorded one ended: {@code 1006} (abnormal closure, which no close
+   * frame may carry) drops the TCP connection without a close frame; any other code is sent in a
+   * close frame with {@code reason}. Nothing is sent after it. The mock server's sessions and the
+   * virtual-time STT can; a handle that cannot refuses.
+   */
+  default void disconnect(int code, String reason) {
+    throw new UnsupportedOperationException(
+        "this session cannot be disconnected (close code " + code + ")");
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,6 +24,11 @@ import java.util.Set;
  * {@code t_ms} is wall time since connect, {@code audio_ms} the audio the client had sent when the
  * frame crossed the wire, {@code dir} {@code out} for server → client. Fields not listed are
  * ignored, so later format versions can add some.
+ *
+ * <p>A recording may hold more than one connection: when the connection dropped and the client
+ * reconnected, a {@code Close} line ends the first and a {@code Connect} line starts the next.
+ * {@link #connections()} splits the recording there, so a replay can close the first connection
+ * where it closed and serve the next one what it served.
  */
 public final class SttRecording {
   /** Messages the server sends itself in a replayed session, so they are not replayed. */
@@ -33,12 +39,50 @@ public final class SttRecording {
       int line, double tMs, long audioMs, boolean fromServer, String type,
       Optional<JsonNode> json, long bytes) {}
 
+  /**
+   * How a recorded connection ended before the client opened another one: the close (its code, its
+   * reason) the client saw when {@code audioMs} of audio had been sent on it. {@code 1006} is a
+   * connection lost without a close frame.
+   */
+  public record Disconnect(int line, long audioMs, int code, String reason) {}
+
+  /**
+   * One recorded connection. Audio positions count from its own start, as a server counts a new
+   * session's audio: {@code startAudioMs} is the recording's {@code audio_ms} at its Connect line.
+   *
+   * @param afterLine its frames are the lines after this one, up to the next connection's: its
+   *     Connect line, 0 for the first connection
+   * @param messages the server messages a replay sends on it (see {@link #replayedMessages()})
+   * @param disconnect how it ended, when the client reconnected after it; empty for the last
+   *     connection, whose end the replay makes live (Termination and a normal close)
+   */
+  public record Connection(
+      int afterLine, long startAudioMs, List<Frame> messages, Optional<Disconnect> disconnect) {
+    public Connection {
+      messages = List.copyOf(messages);
+    }
+
+    /** Where {@code message} was due on this connection's own audio axis. */
+    public long dueAudioMs(Frame message) {
+      return Math.max(0, message.audioMs() - startAudioMs);
+    }
+  }
+
+  /** A Connect or Close line, kept apart from the frames: they only say where connections split. */
+  private record Boundary(int line, long audioMs, OptionalInt closeCode, String reason) {
+    boolean isConnect() {
+      return closeCode.isEmpty();
+    }
+  }
+
   private final String source;
   private final List<Frame> frames;
+  private final List<Connection> connections;
 
-  private SttRecording(String source, List<Frame> frames) {
+  private SttRecording(String source, List<Frame> frames, List<Boundary> boundaries) {
     this.source = source;
     this.frames = List.copyOf(frames);
+    this.connections = split(this.frames, boundaries);
   }
 
   public static SttRecording load(Path file) throws IOException {
@@ -52,20 +96,28 @@ public final class SttRecording {
    */
   public static SttRecording parse(String source, List<String> lines) {
     List<Frame> frames = new ArrayList<>();
+    List<Boundary> boundaries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).isBlank()) {
-        frames.add(frame(source, i + 1, lines.get(i)));
+        Object parsed = frame(source, i + 1, lines.get(i));
+        if (parsed instanceof Boundary boundary) {
+          boundaries.add(boundary);
+        } else {
+          frames.add((Frame) parsed);
+        }
       }
     }
-    return new SttRecording(source, frames);
+    return new SttRecording(source, frames, boundaries);
   }
 
   /**
    * The frames a fixture reader already parsed and validated (line n is {@code frames.get(n-1)}).
-   * Connect, Close and non-JSON text lines carry nothing to replay and are left out.
+   * Non-JSON text lines carry nothing to replay and are left out; Connect and Close lines only say
+   * where one connection ends and the next begins.
    */
   public static SttRecording of(String source, List<dev.turntable.harness.fixture.SttFrame> frames) {
     List<Frame> out = new ArrayList<>();
+    List<Boundary> boundaries = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {
       var frame = frames.get(i);
       boolean fromServer = frame.dir() == dev.turntable.harness.fixture.SttFrame.Direction.OUT;
@@ -73,9 +125,13 @@ public final class SttRecording {
         out.add(new Frame(i + 1, m.tMs(), m.audioMs(), fromServer, m.type(), Optional.of(m.json()), 0));
       } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Audio a) {
         out.add(new Frame(i + 1, a.tMs(), a.audioMs(), false, "Audio", Optional.empty(), a.bytes()));
+      } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Connect c) {
+        boundaries.add(new Boundary(i + 1, c.audioMs(), OptionalInt.empty(), ""));
+      } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Close c) {
+        boundaries.add(new Boundary(i + 1, c.audioMs(), OptionalInt.of(c.code()), c.reason()));
       }
     }
-    return new SttRecording(source, out);
+    return new SttRecording(source, out, boundaries);
   }
 
   /** A fixture's STT frames, as its reader already checked them. */
@@ -93,9 +149,67 @@ public final class SttRecording {
 
   /** The server messages a replay sends, in order: all {@code out} messages but Begin and Termination. */
   public List<Frame> replayedMessages() {
-    return frames.stream()
-        .filter(f -> f.fromServer() && f.json().isPresent() && !SERVER_OWN.contains(f.type()))
-        .toList();
+    return frames.stream().filter(SttRecording::replayed).toList();
+  }
+
+  /**
+   * The recorded connections in order: one, unless the client reconnected. A recording without
+   * Connect lines is one connection from audio position 0.
+   */
+  public List<Connection> connections() {
+    return connections;
+  }
+
+  private static boolean replayed(Frame frame) {
+    return frame.fromServer() && frame.json().isPresent() && !SERVER_OWN.contains(frame.type());
+  }
+
+  /**
+   * Splits the frames at every Connect after the first. The Close before such a Connect is how the
+   * earlier connection ended; the recording's last Close is the session's own end, which a replay
+   * makes live.
+   */
+  private static List<Connection> split(List<Frame> frames, List<Boundary> boundaries) {
+    List<Integer> starts = new ArrayList<>();
+    List<Long> startAudio = new ArrayList<>();
+    List<Optional<Disconnect>> ends = new ArrayList<>();
+    starts.add(0);
+    startAudio.add(0L);
+    ends.add(Optional.empty());
+    Boundary lastClose = null;
+    boolean connected = false;
+    for (Boundary boundary : boundaries) {
+      if (!boundary.isConnect()) {
+        lastClose = boundary;
+        connected = true; // a Close before any Connect: the recording began mid-connection
+        continue;
+      }
+      if (connected) {
+        int current = ends.size() - 1;
+        if (lastClose != null) {
+          ends.set(current, Optional.of(new Disconnect(lastClose.line(),
+              lastClose.audioMs() - startAudio.get(current), lastClose.closeCode().getAsInt(),
+              lastClose.reason())));
+        }
+        starts.add(boundary.line());
+        startAudio.add(boundary.audioMs());
+        ends.add(Optional.empty());
+      } else {
+        startAudio.set(0, boundary.audioMs());
+      }
+      connected = true;
+      lastClose = null;
+    }
+    List<Connection> connections = new ArrayList<>();
+    for (int c = 0; c < starts.size(); c++) {
+      int from = starts.get(c);
+      int to = c + 1 < starts.size() ? starts.get(c + 1) : Integer.MAX_VALUE;
+      List<Frame> messages = frames.stream()
+          .filter(f -> f.line() > from && f.line() < to && replayed(f))
+          .toList();
+      connections.add(new Connection(from, startAudio.get(c), messages, ends.get(c)));
+    }
+    return List.copyOf(connections);
   }
 
   /**
@@ -103,11 +217,19 @@ public final class SttRecording {
    * t_ms} less that of the Audio frame that brought the audio to that position (0 when no frame
    * did). A message arrives some time after the frame that completed its audio, before the next
    * frame is sent; releasing it on the frame alone would make every replayed transcript early by
-   * up to a frame, plus whatever the service took beyond it.
+   * up to a frame, plus whatever the service took beyond it. Only the message's own connection's
+   * frames count: audio sent before a reconnect did not reach the new session.
    */
   public double releaseLagMs(Frame message) {
+    int after = 0;
+    for (Connection connection : connections) {
+      if (connection.afterLine() < message.line()) {
+        after = connection.afterLine();
+      }
+    }
     for (Frame frame : frames) {
-      if (!frame.fromServer() && "Audio".equals(frame.type()) && frame.audioMs() >= message.audioMs()) {
+      if (frame.line() > after && !frame.fromServer() && "Audio".equals(frame.type())
+          && frame.audioMs() >= message.audioMs()) {
         return Math.max(0, message.tMs() - frame.tMs());
       }
     }
@@ -119,7 +241,8 @@ public final class SttRecording {
     return frames.stream().filter(f -> !f.fromServer() && f.json().isPresent()).toList();
   }
 
-  private static Frame frame(String source, int line, String text) {
+  /** A {@link Frame}, or a {@link Boundary} for a Connect or Close line. */
+  private static Object frame(String source, int line, String text) {
     JsonNode node;
     try {
       node = ServerMessages.JSON.readTree(text);
@@ -137,6 +260,17 @@ public final class SttRecording {
     String dir = text(source, line, node, "dir");
     if (!dir.equals("in") && !dir.equals("out")) {
       throw problem(source, line, "\"dir\" must be \"in\" or \"out\", was \"" + dir + "\"");
+    }
+    if (type.equals("Connect")) {
+      return new Boundary(line, (long) wholeNumber(source, line, node, "audio_ms"), OptionalInt.empty(), "");
+    }
+    if (type.equals("Close")) {
+      JsonNode code = node.get("code");
+      if (code == null || !code.canConvertToInt()) {
+        throw problem(source, line, "a Close line needs its integer \"code\"");
+      }
+      return new Boundary(line, (long) wholeNumber(source, line, node, "audio_ms"),
+          OptionalInt.of(code.asInt()), node.path("reason").asText(""));
     }
     if (json == null && !type.equals("Audio")) {
       throw problem(source, line, "a " + type + " frame needs its message in \"json\"");

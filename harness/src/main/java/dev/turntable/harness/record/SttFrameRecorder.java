@@ -25,6 +25,7 @@ final class SttFrameRecorder implements SttWireTap {
   private long originNanos;
   private boolean started;
   private long audioBytes;
+  private int connections;
 
   SttFrameRecorder(FixtureWriter writer, Clock clock, RecordingFailures failures) {
     this.writer = writer;
@@ -34,6 +35,7 @@ final class SttFrameRecorder implements SttWireTap {
 
   @Override
   public synchronized void connected(String redactedUrl) {
+    connections++;
     write(new SttFrame.Connect(elapsedMs(), audioMs(), redactedUrl));
   }
 
@@ -65,6 +67,11 @@ final class SttFrameRecorder implements SttWireTap {
 
   synchronized long audioBytes() {
     return audioBytes;
+  }
+
+  /** Connections opened so far: more than one when the adapter reconnected. */
+  synchronized int connections() {
+    return connections;
   }
 
   private SttFrame textFrame(Direction dir, String text) {

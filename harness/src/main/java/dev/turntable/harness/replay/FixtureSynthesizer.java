@@ -12,7 +12,6 @@ import dev.turntable.harness.fixture.FixtureManifest;
 import dev.turntable.harness.fixture.Redactor;
 import dev.turntable.harness.mockstt.AuthMode;
 import dev.turntable.harness.mockstt.MockAssemblyAiServer;
-import dev.turntable.harness.mockstt.ScriptedDriver;
 import dev.turntable.harness.record.RecordingManifest;
 import dev.turntable.harness.record.SessionRecorder;
 import dev.turntable.harness.stubs.SpeechAudio;
@@ -73,9 +72,11 @@ public final class FixtureSynthesizer {
   }
 
   private static MockServices startMocks(ConversationScript conversation) throws Exception {
+    // Recording runs at real time on the system clock (see below); a reconnected STT connection
+    // hears the lines after the fault, where they fall in its own audio.
     var stt =
         MockAssemblyAiServer.builder()
-            .driver(ScriptedDriver.factory(conversation.sttScript()))
+            .driver(new ReconnectingScript(conversation, Clock.system()))
             .authMode(AuthMode.acceptAny())
             .faults(conversation.faults());
     StubOptions stubOptions = StubOptions.defaults().withTiming(conversation.timing().toStubTiming());

@@ -90,7 +90,8 @@ final class VirtualRun {
             new VoiceAgent.Parts(
                 mic,
                 speaker,
-                new VirtualSpeechToText(time, world.stt(), sessionParameters(choices)),
+                new VirtualSpeechToText(
+                    time, world.stt(), sessionParameters(choices), sttOptions(choices).reconnect()),
                 llm,
                 tts,
                 time),

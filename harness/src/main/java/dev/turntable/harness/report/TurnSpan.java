@@ -24,8 +24,10 @@ record TurnSpan(int turnOrder, String text, long startMs, long endMs, long arriv
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).event() instanceof UserTurnEnded turn) {
         long arrival = lines.get(i).audioMs();
-        long end = turn.lastWordEndMs() >= 0 ? turn.lastWordEndMs() : arrival;
-        long start = Math.min(end, startOf(lines, i, turn.turnOrder(), end));
+        // After an STT reconnect, word and speech-start times count from the new session's start.
+        long session = timeline.sttSessionStartMs(i);
+        long end = turn.lastWordEndMs() >= 0 ? session + turn.lastWordEndMs() : arrival;
+        long start = Math.min(end, startOf(lines, i, turn.turnOrder(), end, session));
         spans.add(new TurnSpan(turn.turnOrder(), turn.text(), start, end, arrival));
       }
     }
@@ -33,15 +35,19 @@ record TurnSpan(int turnOrder, String text, long startMs, long endMs, long arriv
   }
 
   /** Walks back from the turn's end to the previous turn, looking for where this one began. */
-  private static long startOf(List<AgentEventLine> lines, int endIndex, int turnOrder, long end) {
+  private static long startOf(
+      List<AgentEventLine> lines, int endIndex, int turnOrder, long end, long session) {
     long firstPartial = end;
     for (int i = endIndex - 1; i >= 0; i--) {
       AgentEvent event = lines.get(i).event();
       if (otherTurn(event, turnOrder)) {
         break;
       }
-      if (event instanceof SpeechStarted started && started.audioMs() <= end) {
-        return started.audioMs();
+      if (event instanceof AgentEvent.SttReconnected) {
+        break;
+      }
+      if (event instanceof SpeechStarted started && session + started.audioMs() <= end) {
+        return session + started.audioMs();
       }
       if (event instanceof PartialTranscript) {
         firstPartial = Math.min(firstPartial, lines.get(i).audioMs());

@@ -68,4 +68,15 @@ class SessionMeasuresTest {
     assertThat(accepted.talkOverMs()).isEqualTo(330);
     assertThat(measures.bargeIns().get(0).stopLatencyMs()).isNaN();
   }
+
+  @Test
+  void afterAnSttReconnectWordTimesCountFromTheNewSessionsStart() {
+    at(8000, new AgentError(8000_000_000L, "stt", "dropped"));
+    at(8250, new SttReconnected(8250_000_000L, "second", 250, 2));
+    at(10300, new SpeechStarted(10300_000_000L, 2000, false));
+    at(12000, new UserTurnEnded(12000_000_000L, 0, "Hello? Are you still there?", 3690));
+
+    TurnMeasure turn = SessionMeasures.of(new Timeline(events)).turns().get(0);
+    assertThat(turn.sttMs()).as("12000 - (8250 + 3690)").isEqualTo(60);
+  }
 }
