@@ -54,15 +54,16 @@ public record Timeline(List<AgentEventLine> events) {
   }
 
   /**
-   * Where the STT session of the event at {@code index} began, in ms on the stream's axis: 0, or
-   * after a reconnect the time of the last {@code SttReconnected} before it. A reconnected session
-   * counts its word timestamps from its own start; the agent adds this offset to put them back on
-   * the stream's axis, and so must every measure that compares them with audio positions.
+   * Where the STT session of the event at {@code index} began, in ms of audio sent: 0, or after a
+   * reconnect the audio position of the last {@code SttReconnected} before it. A reconnected
+   * session counts its word timestamps from its own first audio, which is the audio sent by then
+   * (what the microphone captured while the connection was down never reached STT), so every
+   * measure that compares word times with audio positions adds this offset.
    */
   public long sttSessionStartMs(int index) {
     for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {
       if (events.get(i).event() instanceof AgentEvent.SttReconnected) {
-        return (long) Math.floor(events.get(i).tMs());
+        return events.get(i).audioMs();
       }
     }
     return 0;
