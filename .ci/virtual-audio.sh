@@ -167,8 +167,10 @@ cmd_echo_on() {
     log "echo path already on (module $id)"
     return 0
   fi
+  # adjust_time=0: both ends run on one clock, so the loopback never needs to resample; left at
+  # its default it re-tunes its rate every 10 s and the room's delay jumps by 20-40 ms mid-run.
   id=$(pactl_here load-module module-loopback source=vspeaker.monitor sink=vmic \
-    latency_msec="$ECHO_DELAY_MS" source_dont_move=true sink_dont_move=true)
+    latency_msec="$ECHO_DELAY_MS" adjust_time=0 source_dont_move=true sink_dont_move=true)
   echo "$id" >"$ECHO_MODULE_FILE"
   local input="" tries=50
   until [[ -n $input ]]; do

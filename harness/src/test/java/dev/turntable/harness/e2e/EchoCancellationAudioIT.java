@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,10 +89,6 @@ class EchoCancellationAudioIT {
     return resource;
   }
 
-  // In one of three CI runs the canceller had not converged at the start of the first reply: a
-  // 280 ms stretch of echo (ERLE 14 dB) reached STT and the agent interrupted itself. Until the
-  // canceller is primed before the first reply, this run is not a gate.
-  @Disabled("AEC3 converges too slowly at the first reply in some runs; see the comment above")
   @Test
   void withEchoCancellationTheAgentNeverInterruptsItselfAndStillStopsForTheUser() throws Exception {
     EchoRun run = run("on", EchoCancellationAudioIT::fullConversation);

@@ -58,6 +58,7 @@ final class EchoCancellingMicrophone implements AudioSource {
     raw = n <= raw.length ? raw : new byte[buffer.length];
     farBlock = frames * far.length <= farBlock.length ? farBlock : new byte[frames * far.length];
     System.arraycopy(buffer, 0, raw, 0, n);
+    reference.heard(frames);
     for (int i = 0; i < frames; i++) {
       int offset = i * near.length;
       int length = Math.min(near.length, n - offset);

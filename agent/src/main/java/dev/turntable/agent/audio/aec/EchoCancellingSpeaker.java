@@ -2,12 +2,13 @@ package dev.turntable.agent.audio.aec;
 
 import dev.turntable.agent.audio.AudioSink;
 import dev.turntable.agent.audio.PcmFormat;
+import dev.turntable.agent.audio.PlaybackEvent;
 import dev.turntable.agent.audio.PlaybackListener;
 
 /**
  * The speaker as the agent sees it, also feeding the canceller's far-end reference: every chunk
- * handed to the speaker, in order, released as the speaker reports it played, and the flush when a
- * barge-in stops it.
+ * handed to the speaker, in order, released as the speaker reports it played, the moment its first
+ * sound came out, and the flush when a barge-in stops it.
  */
 final class EchoCancellingSpeaker implements AudioSink {
   private final AudioSink delegate;
@@ -26,7 +27,12 @@ final class EchoCancellingSpeaker implements AudioSink {
 
   @Override
   public void setListener(PlaybackListener listener) {
-    delegate.setListener(listener);
+    delegate.setListener(event -> {
+      if (event instanceof PlaybackEvent.Started) {
+        reference.started(); // the moment sound came out: where this stretch sits
+      }
+      listener.onPlayback(event);
+    });
   }
 
   @Override

@@ -24,14 +24,25 @@ final class WebRtcEchoCanceller implements AutoCloseable {
    * APM reports every frame as a "stream parameter not set" warning.
    */
   private static final int NOMINAL_DELAY_MS = 0;
+  /**
+   * Far-end silence after which the next sound gets a fresh canceller: the pause between two
+   * replies. Measured on the virtual devices, the output's start latency differs from one playback
+   * to the next by up to 20 ms, always the same within one. AEC3 follows an echo that comes later
+   * than the delay it converged on, but not one that comes earlier: that echo passed through at
+   * about its full level for whole replies, and the agent interrupted itself. A fresh AEC3, which
+   * suppresses hard until it has found the echo, cancelled every first reply from its first 10 ms
+   * on. The rule reads only the far end, so a recording's reference reproduces the same resets.
+   */
+  static final int FRESH_AFTER_SILENCE_MS = 400;
 
-  private final AudioProcessing apm;
+  private AudioProcessing apm;
   private final AudioProcessingStreamConfig near;
   private final AudioProcessingStreamConfig far;
   private final byte[] farOut;
   private final int nearFrameBytes;
   private final int farFrameBytes;
   private long frames;
+  private long silentFarFrames;
   private boolean closed;
 
   private WebRtcEchoCanceller(AudioProcessing apm, PcmFormat nearFormat, PcmFormat farFormat) {
@@ -53,18 +64,23 @@ final class WebRtcEchoCanceller implements AutoCloseable {
     requireTenMillisecondFrames("speaker", farFormat);
     AudioProcessing apm;
     try {
-      apm = new AudioProcessing();
+      apm = newApm();
     } catch (LinkageError | RuntimeException e) {
       // The library loads in a static initialiser: its failure surfaces as one of these.
       throw EchoCancellerUnavailableException.nativeLibrary(e);
     }
+    return new WebRtcEchoCanceller(apm, nearFormat, farFormat);
+  }
+
+  private static AudioProcessing newApm() {
+    AudioProcessing apm = new AudioProcessing();
     AudioProcessingConfig config = new AudioProcessingConfig();
     config.echoCanceller.enabled = true;
     config.echoCanceller.enforceHighPassFiltering = true;
     config.noiseSuppression.enabled = false;
     config.gainControl.enabled = false;
     apm.applyConfig(config);
-    return new WebRtcEchoCanceller(apm, nearFormat, farFormat);
+    return apm;
   }
 
   static int frameBytes(PcmFormat format) {
@@ -98,10 +114,28 @@ final class WebRtcEchoCanceller implements AutoCloseable {
     if (closed) {
       return false;
     }
+    if (silent(farEnd)) {
+      silentFarFrames++;
+    } else {
+      if (silentFarFrames >= FRESH_AFTER_SILENCE_MS / 10 && frames > silentFarFrames) {
+        apm.dispose();
+        apm = newApm();
+      }
+      silentFarFrames = 0;
+    }
     check(apm.processReverseStream(farEnd, far, far, farOut), "far-end");
     apm.setStreamDelayMs(NOMINAL_DELAY_MS);
     check(apm.processStream(nearEnd, near, near, cleaned), "near-end");
     frames++;
+    return true;
+  }
+
+  private boolean silent(byte[] frame) {
+    for (int i = 0; i < farFrameBytes; i++) {
+      if (frame[i] != 0) {
+        return false;
+      }
+    }
     return true;
   }
 

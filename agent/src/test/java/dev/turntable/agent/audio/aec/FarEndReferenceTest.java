@@ -35,27 +35,86 @@ class FarEndReferenceTest {
   }
 
   @Test
-  void releasesAudioOnlyAsTheSpeakerPlaysItThenRunsWithoutGaps() {
-    long[] played = {1_000};
-    reference.followPlayback(() -> played[0]);
-    reference.add(filled(6400, (byte) 7));
-    reference.next(frame);
-    assertThat(frame).as("nothing played yet").containsOnly((byte) 0);
-    played[0] += 480; // 30 ms: less than the prime
-    reference.next(frame);
-    assertThat(frame).as("priming").containsOnly((byte) 0);
-    played[0] += 480; // 60 ms played: primed
-    reference.next(frame);
-    assertThat(frame).containsOnly((byte) 7);
-    for (int i = 0; i < 5; i++) { // the position stands still a while: the reference runs on
-      reference.next(frame);
-      assertThat(frame).containsOnly((byte) 7);
+  void aStretchSitsWhereTheSpeakerStartedItAndLateAudioIsSkippedNotShifted() {
+    long[] nanos = {0};
+    long[] played = {0};
+    FarEndReference timed = new FarEndReference(PcmFormat.STT, () -> nanos[0]);
+    timed.followPlayback(() -> played[0]);
+    nanos[0] = ms(50);
+    read(timed, 5); // timeline 0-50 ms, heard at 50 ms
+    nanos[0] = ms(60);
+    timed.add(ramp(1_600)); // handed to the idle speaker at 60 ms: it starts there
+    int at = 60;
+
+    nanos[0] = ms(100);
+    played[0] = 500; // 31.25 ms played so far
+    short[][] second = read(timed, 5); // 50-100 ms
+    nanos[0] = ms(150);
+    played[0] = 1_600;
+    short[][] third = read(timed, 5); // 100-150 ms
+
+    short[][] frames = {second[0], second[1], second[2], second[3], second[4],
+        third[0], third[1], third[2], third[3], third[4]};
+    for (int i = 0; i < frames.length; i++) {
+      int frameStartMs = 50 + 10 * i;
+      for (int s = 0; s < 160; s++) {
+        int sample = (frameStartMs - at) * 16 + s; // the ramp's sample due here
+        boolean playedInTime = sample >= 0 && (sample < 500 || frameStartMs >= 100);
+        assertThat(frames[i][s]).as("sample %d of the frame at %d ms", s, frameStartMs)
+            .isEqualTo((short) (playedInTime && sample < 1_600 ? sample : 0));
+      }
     }
-    reference.next(frame);
-    assertThat(frame).as("all 60 ms played so far have been taken").containsOnly((byte) 0);
-    played[0] += 1_600;
-    reference.next(frame);
-    assertThat(frame).as("primes again before running").containsOnly((byte) 7);
+  }
+
+  @Test
+  void audioHandedOverRightAfterTheLastStretchContinuesItAndAfterAPauseStartsAnew() {
+    long[] nanos = {ms(50)};
+    long[] played = {0};
+    FarEndReference timed = new FarEndReference(PcmFormat.STT, () -> nanos[0]);
+    timed.followPlayback(() -> played[0]);
+    read(timed, 5);
+    timed.add(filled(320, (byte) 1)); // 10 ms, handed over at 50 ms
+    played[0] += 160;
+    nanos[0] = ms(65);
+    timed.add(filled(320, (byte) 2)); // within 20 ms of the last one's end (60 ms): continues it
+    played[0] += 160;
+    nanos[0] = ms(100);
+    short[][] first = read(timed, 5);
+    assertThat(first[0]).containsOnly((short) 0x0101);
+    assertThat(first[1]).containsOnly((short) 0x0202);
+    assertThat(first[2]).containsOnly((short) 0);
+    timed.add(filled(320, (byte) 3)); // at 100 ms, after a pause: there, not at 70 ms
+    played[0] += 160;
+    nanos[0] = ms(150);
+    short[][] second = read(timed, 5);
+    assertThat(second[0]).containsOnly((short) 0x0303);
+    assertThat(second[1]).containsOnly((short) 0);
+  }
+
+  private static long ms(long millis) {
+    return millis * 1_000_000;
+  }
+
+  /** One microphone read of {@code frames} 10 ms frames: announced, then taken frame by frame. */
+  private static short[][] read(FarEndReference reference, int frames) {
+    reference.heard(frames);
+    short[][] out = new short[frames][];
+    byte[] frame = new byte[320];
+    for (int i = 0; i < frames; i++) {
+      reference.next(frame);
+      out[i] = new short[160];
+      java.nio.ByteBuffer.wrap(frame).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out[i]);
+    }
+    return out;
+  }
+
+  /** Samples 0, 1, 2, ...: each tells where it came from. */
+  private static byte[] ramp(int samples) {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(2 * samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < samples; i++) {
+      bytes.putShort((short) i);
+    }
+    return bytes.array();
   }
 
   @Test
