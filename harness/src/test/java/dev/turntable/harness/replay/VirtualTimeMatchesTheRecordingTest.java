@@ -2,6 +2,7 @@ package dev.turntable.harness.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.harness.check.BargeInMeasure;
 import dev.turntable.harness.check.SessionMeasures;
 import dev.turntable.harness.check.Timeline;
@@ -102,10 +103,10 @@ class VirtualTimeMatchesTheRecordingTest {
   private static int turnsBeforeReconnect(Fixture fixture, SessionMeasures recorded) {
     int turns = 0;
     for (AgentEventLine line : fixture.agentEvents()) {
-      if (line.event() instanceof dev.turntable.agent.conversation.AgentEvent.SttReconnected) {
+      if (line.event() instanceof AgentEvent.SttReconnected) {
         return turns;
       }
-      if (line.event() instanceof dev.turntable.agent.conversation.AgentEvent.UserTurnEnded) {
+      if (line.event() instanceof AgentEvent.UserTurnEnded) {
         turns++;
       }
     }
