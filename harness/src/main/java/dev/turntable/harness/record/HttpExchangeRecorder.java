@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -23,27 +20,20 @@ import okio.Buffer;
  * An OkHttp application interceptor ({@code OkHttpClient.Builder.addInterceptor}) that records each
  * LLM/TTS exchange as a WireMock mapping. The response body is teed as the client reads it, so the
  * client gets every byte as soon as it arrives; the finished exchange is written on the recorder's
- * own thread, never the client's.
+ * own thread ({@link RecordingQueue}), never the client's.
  */
 final class HttpExchangeRecorder implements Interceptor {
   private final FixtureWriter writer;
   private final Clock clock;
-  private final RecordingFailures failures;
+  private final RecordingQueue queue;
   private final AtomicInteger sequence = new AtomicInteger();
   private final Map<String, AtomicInteger> callsPerEndpoint = new ConcurrentHashMap<>();
   private final Set<TeeResponseBody> open = ConcurrentHashMap.newKeySet();
-  private final ExecutorService writes =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "turntable-http-recorder");
-            thread.setDaemon(true); // a recorder left open must not keep the JVM alive
-            return thread;
-          });
 
-  HttpExchangeRecorder(FixtureWriter writer, Clock clock, RecordingFailures failures) {
+  HttpExchangeRecorder(FixtureWriter writer, Clock clock, RecordingQueue queue) {
     this.writer = writer;
     this.clock = clock;
-    this.failures = failures;
+    this.queue = queue;
   }
 
   @Override
@@ -81,24 +71,13 @@ final class HttpExchangeRecorder implements Interceptor {
     return response.newBuilder().body(tee).build();
   }
 
-  /** Records bodies the client never finished reading, then waits for pending writes. */
-  void close() {
+  /** Records the bodies the client never finished reading, with what arrived so far. */
+  void abandonOpenBodies() {
     open.forEach(TeeResponseBody::abandon);
-    writes.shutdown();
-    try {
-      if (!writes.awaitTermination(10, TimeUnit.SECONDS)) {
-        failures.report(
-            "http", new IllegalStateException("HTTP mappings still being written after 10 s"));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void submit(RecordedExchange exchange) {
-    if (!writes.isShutdown()) {
-      writes.execute(() -> failures.run("http/", () -> writer.writeHttpExchange(exchange)));
-    }
+    queue.submit("http/", () -> writer.writeHttpExchange(exchange));
   }
 
   private double elapsedMs(long startNanos) {

@@ -5,27 +5,29 @@ import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.PlaybackListener;
 import dev.turntable.harness.fixture.FixtureWriter;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
  * A speaker that also writes to speaker.wav what was really played: queued audio is held back until
  * the sink reports it played ({@link AudioSink#framesPlayed()}), and audio discarded by {@link
  * #stop()} never reaches the file. The file is the played audio back to back, without the silences
- * between replies (agent.jsonl has the timing).
+ * between replies (agent.jsonl has the timing). The file is written on the recorder's thread; the
+ * agent's loop only copies what was played.
  */
 final class RecordingAudioSink implements AudioSink {
   private final AudioSink delegate;
   private final FixtureWriter writer;
-  private final RecordingFailures failures;
+  private final RecordingQueue queue;
   private final int frameBytes = PcmFormat.BYTES_PER_FRAME;
   private final Deque<byte[]> queued = new ArrayDeque<>();
   private int headOffset;
   private long framesWritten;
 
-  RecordingAudioSink(AudioSink delegate, FixtureWriter writer, RecordingFailures failures) {
+  RecordingAudioSink(AudioSink delegate, FixtureWriter writer, RecordingQueue queue) {
     this.delegate = delegate;
     this.writer = writer;
-    this.failures = failures;
+    this.queue = queue;
   }
 
   @Override
@@ -80,10 +82,9 @@ final class RecordingAudioSink implements AudioSink {
       byte[] head = queued.peekFirst();
       int available = (head.length - headOffset) / frameBytes;
       int frames = (int) Math.min(due, available);
-      int offset = headOffset;
-      failures.run(
-          "speaker.wav",
-          () -> writer.writeSpeaker(format().sampleRate(), head, offset, frames * frameBytes));
+      byte[] played = Arrays.copyOfRange(head, headOffset, headOffset + frames * frameBytes);
+      int sampleRate = format().sampleRate();
+      queue.submit("speaker.wav", () -> writer.writeSpeaker(sampleRate, played, 0, played.length));
       headOffset += frames * frameBytes;
       framesWritten += frames;
       due -= frames;

@@ -4,16 +4,20 @@ import dev.turntable.agent.audio.AudioSource;
 import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.harness.fixture.FixtureWriter;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A microphone that also writes everything read from it to mic.wav. */
+/**
+ * A microphone that also writes everything read from it to mic.wav, on the recorder's thread: the
+ * agent's microphone thread only copies the frame.
+ */
 final class RecordingAudioSource implements AudioSource {
   private final AudioSource delegate;
   private final FixtureWriter writer;
-  private final RecordingFailures failures;
+  private final RecordingQueue queue;
   private final AtomicLong bytesRead = new AtomicLong();
 
-  RecordingAudioSource(AudioSource delegate, FixtureWriter writer, RecordingFailures failures) {
+  RecordingAudioSource(AudioSource delegate, FixtureWriter writer, RecordingQueue queue) {
     if (!delegate.format().equals(PcmFormat.STT)) {
       throw new IllegalArgumentException(
           "mic.wav holds the audio sent to STT at 16000 Hz; this source delivers "
@@ -22,7 +26,7 @@ final class RecordingAudioSource implements AudioSource {
     }
     this.delegate = delegate;
     this.writer = writer;
-    this.failures = failures;
+    this.queue = queue;
   }
 
   @Override
@@ -35,7 +39,8 @@ final class RecordingAudioSource implements AudioSource {
     int n = delegate.read(buffer);
     if (n > 0) {
       bytesRead.addAndGet(n);
-      failures.run("mic.wav", () -> writer.writeMic(buffer, 0, n));
+      byte[] frame = Arrays.copyOf(buffer, n);
+      queue.submit("mic.wav", () -> writer.writeMic(frame, 0, frame.length));
     }
     return n;
   }

@@ -14,6 +14,7 @@ import dev.turntable.harness.fixture.Redactor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import okhttp3.Interceptor;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class SessionRecorder implements AutoCloseable {
 
   private final FixtureWriter writer;
   private final RecordingFailures failures = new RecordingFailures();
+  private final RecordingQueue queue = new RecordingQueue(failures);
   private final SttFrameRecorder stt;
   private final HttpExchangeRecorder http;
   private final AgentEventRecorder agent;
@@ -49,9 +51,9 @@ public final class SessionRecorder implements AutoCloseable {
 
   private SessionRecorder(FixtureWriter writer, Clock clock) {
     this.writer = writer;
-    this.stt = new SttFrameRecorder(writer, clock, failures);
-    this.http = new HttpExchangeRecorder(writer, clock, failures);
-    this.agent = new AgentEventRecorder(writer, stt::audioMs, failures);
+    this.stt = new SttFrameRecorder(writer, clock, queue);
+    this.http = new HttpExchangeRecorder(writer, clock, queue);
+    this.agent = new AgentEventRecorder(writer, stt::audioMs, queue);
   }
 
   /**
@@ -85,14 +87,14 @@ public final class SessionRecorder implements AutoCloseable {
 
   /** The mic, also writing mic.wav. The agent must send STT everything it reads from it. */
   public synchronized AudioSource wrap(AudioSource source) {
-    RecordingAudioSource recording = new RecordingAudioSource(source, writer, failures);
+    RecordingAudioSource recording = new RecordingAudioSource(source, writer, queue);
     sources.add(recording);
     return recording;
   }
 
   /** The speaker, also writing what it really played to speaker.wav. */
   public synchronized AudioSink wrap(AudioSink sink) {
-    RecordingAudioSink recording = new RecordingAudioSink(sink, writer, failures);
+    RecordingAudioSink recording = new RecordingAudioSink(sink, writer, queue);
     sinks.add(recording);
     return recording;
   }
@@ -106,9 +108,11 @@ public final class SessionRecorder implements AutoCloseable {
    */
   public EchoTap echoTap(PcmFormat speaker) {
     return (raw, farEnd, cleaned, length) -> {
-      failures.run(FixtureFiles.MIC_RAW, () -> writer.writeMicRaw(raw, 0, length));
-      failures.run(FixtureFiles.ECHO_REFERENCE,
-          () -> writer.writeEchoReference(speaker.sampleRate(), farEnd, 0, farEnd.length));
+      byte[] heard = Arrays.copyOf(raw, length);
+      byte[] reference = farEnd.clone();
+      queue.submit(FixtureFiles.MIC_RAW, () -> writer.writeMicRaw(heard, 0, heard.length));
+      queue.submit(FixtureFiles.ECHO_REFERENCE,
+          () -> writer.writeEchoReference(speaker.sampleRate(), reference, 0, reference.length));
     };
   }
 
@@ -118,7 +122,8 @@ public final class SessionRecorder implements AutoCloseable {
   }
 
   /**
-   * Finishes the fixture: records unfinished HTTP bodies, finalises the WAV headers.
+   * Finishes the fixture: records unfinished HTTP bodies, writes everything the taps handed over,
+   * finalises the WAV headers.
    *
    * @throws IllegalStateException when a write failed during the session (the fixture is
    *     incomplete; the message says which file)
@@ -129,8 +134,9 @@ public final class SessionRecorder implements AutoCloseable {
       return;
     }
     closed = true;
-    http.close();
+    http.abandonOpenBodies();
     sinks.forEach(RecordingAudioSink::recordPlayedSoFar);
+    queue.drain();
     warnIfMicDiffersFromStt();
     writer.close();
     RuntimeException failure = failures.first();

@@ -12,8 +12,9 @@ import java.io.IOException;
 /**
  * Writes every STT frame to stt.jsonl. {@code t_ms} is clock time since the first connect (or the
  * first frame, if that comes earlier); {@code audio_ms} counts the audio bytes sent at 16 kHz
- * s16le. One lock around timing, counting and writing keeps both columns in file order even though
- * the adapter calls from its sending and receiving threads at once.
+ * s16le. One lock around timing, counting and handing over keeps both columns in file order even
+ * though the adapter calls from its sending and receiving threads at once; parsing and writing
+ * happen on the recorder's thread ({@link RecordingQueue}), so the adapter never waits for them.
  */
 final class SttFrameRecorder implements SttWireTap {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,16 +22,16 @@ final class SttFrameRecorder implements SttWireTap {
 
   private final FixtureWriter writer;
   private final Clock clock;
-  private final RecordingFailures failures;
+  private final RecordingQueue queue;
   private long originNanos;
   private boolean started;
   private long audioBytes;
   private int connections;
 
-  SttFrameRecorder(FixtureWriter writer, Clock clock, RecordingFailures failures) {
+  SttFrameRecorder(FixtureWriter writer, Clock clock, RecordingQueue queue) {
     this.writer = writer;
     this.clock = clock;
-    this.failures = failures;
+    this.queue = queue;
   }
 
   @Override
@@ -41,7 +42,7 @@ final class SttFrameRecorder implements SttWireTap {
 
   @Override
   public synchronized void sentText(String json) {
-    write(textFrame(Direction.IN, json));
+    writeText(Direction.IN, json);
   }
 
   @Override
@@ -52,7 +53,7 @@ final class SttFrameRecorder implements SttWireTap {
 
   @Override
   public synchronized void received(String json) {
-    write(textFrame(Direction.OUT, json));
+    writeText(Direction.OUT, json);
   }
 
   @Override
@@ -74,17 +75,22 @@ final class SttFrameRecorder implements SttWireTap {
     return connections;
   }
 
-  private SttFrame textFrame(Direction dir, String text) {
+  private void writeText(Direction dir, String text) {
     double t = elapsedMs();
+    long audioMs = audioMs();
+    queue.submit("stt.jsonl", () -> writer.writeSttFrame(textFrame(t, audioMs, dir, text)));
+  }
+
+  private static SttFrame textFrame(double t, long audioMs, Direction dir, String text) {
     try {
       JsonNode json = JSON.readTree(text);
       if (json != null && json.isObject()) {
-        return SttFrame.Message.of(t, audioMs(), dir, json);
+        return SttFrame.Message.of(t, audioMs, dir, json);
       }
     } catch (IOException notJson) {
       // kept verbatim below: a protocol violation is exactly what a fixture should preserve
     }
-    return new SttFrame.Text(t, audioMs(), dir, text);
+    return new SttFrame.Text(t, audioMs, dir, text);
   }
 
   private double elapsedMs() {
@@ -97,6 +103,6 @@ final class SttFrameRecorder implements SttWireTap {
   }
 
   private void write(SttFrame frame) {
-    failures.run("stt.jsonl", () -> writer.writeSttFrame(frame));
+    queue.submit("stt.jsonl", () -> writer.writeSttFrame(frame));
   }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Makes a fixture the way a user records one, without a person: espeak-ng speaks the user's lines
@@ -42,8 +43,8 @@ public final class FixtureSynthesizer {
     Path micWav = Files.createTempFile("turntable-mic", ".wav");
     try {
       WavFile.write(micWav, new WavAudio(PcmFormat.STT, mic));
-      warmUp(conversation, micWav);
-      record(conversation, micWav, outDir, version);
+      warmUp(conversation, micWav, version);
+      record(conversation, micWav, outDir, version, 1.0);
       ScriptLabels.write(outDir, conversation);
       Files.copy(scriptFile, outDir.resolve(SCRIPT_FILE), StandardCopyOption.REPLACE_EXISTING);
       return outDir;
@@ -55,13 +56,17 @@ public final class FixtureSynthesizer {
   /**
    * A synthesized fixture's timing should be the script's service timing. In a fresh JVM the
    * agent's first turn also pays for class loading and the first connections (50–100 ms), which
-   * no replay can reproduce, so the same conversation first runs a few times, unrecorded and fast.
+   * no replay can reproduce, so the same conversation first runs a few times, fast, recorded into
+   * folders that are thrown away: the recorder's path is warmed with the agent's.
    */
-  private static void warmUp(ConversationScript conversation, Path micWav) throws Exception {
+  private static void warmUp(ConversationScript conversation, Path micWav, String version)
+      throws Exception {
     for (int run = 0; run < WARM_UP_RUNS; run++) {
-      try (MockServices mocks = startMocks(conversation)) {
-        SessionRun.run(micWav, mocks.environment(null), choices(conversation),
-            conversation.conversationSettings(), false, WARM_UP_SPEED, null);
+      Path scratch = Files.createTempDirectory("turntable-warm-up");
+      try {
+        record(conversation, micWav, scratch, version, WARM_UP_SPEED);
+      } finally {
+        PathUtils.deleteDirectory(scratch);
       }
     }
   }
@@ -90,7 +95,8 @@ public final class FixtureSynthesizer {
     }
   }
 
-  private static void record(ConversationScript conversation, Path micWav, Path outDir, String version)
+  private static void record(
+      ConversationScript conversation, Path micWav, Path outDir, String version, double speed)
       throws Exception {
     ServiceChoices choices = choices(conversation);
     ConversationSettings settings = conversation.conversationSettings();
@@ -106,11 +112,11 @@ public final class FixtureSynthesizer {
                   false,
                   Services.sttOptions(env, choices))
               .withExpected(conversation.expected());
-      // Recording, not replaying: a session is recorded over real sockets in real time, so the
-      // recorder's clock is the system's.
+      // Recording, not replaying: a session is recorded over real sockets in real time (the
+      // warm-up's faster runs are thrown away), so the recorder's clock is the system's.
       try (SessionRecorder recorder =
           SessionRecorder.start(outDir, manifest, Clock.system(), new Redactor(Set.of(MockServices.PLACEHOLDER_KEY)))) {
-        SessionRun.run(micWav, env, choices, settings, false, 1.0, recorder);
+        SessionRun.run(micWav, env, choices, settings, false, speed, recorder);
       }
     }
   }

@@ -1,0 +1,46 @@
+package dev.turntable.harness.record;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The recorder's own thread: the taps note what happened, and when, on the thread that saw it,
+ * then hand the encoding and writing here. The agent's loop, the STT socket and the HTTP client
+ * never wait for Jackson or the disk, so a recorded session's timing is the agent's, not the
+ * recorder's. One thread keeps every file's lines in the order they were handed over.
+ */
+final class RecordingQueue {
+  private final RecordingFailures failures;
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "turntable-recorder");
+            t.setDaemon(true); // a recorder left open must not keep the JVM alive
+            return t;
+          });
+
+  RecordingQueue(RecordingFailures failures) {
+    this.failures = failures;
+  }
+
+  /** Runs {@code write} on the recorder's thread; a failure is reported as a write to {@code file}. */
+  void submit(String file, Runnable write) {
+    if (!thread.isShutdown()) {
+      thread.execute(() -> failures.run(file, write));
+    }
+  }
+
+  /** Runs everything handed over so far, then stops taking more. */
+  void drain() {
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        failures.report(
+            "the fixture", new IllegalStateException("recorded lines still being written after 10 s"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
