@@ -42,9 +42,10 @@ public final class SttRecording {
   /**
    * How a recorded connection ended before the client opened another one: the close (its code, its
    * reason) the client saw when {@code audioMs} of audio had been sent on it. {@code 1006} is a
-   * connection lost without a close frame.
+   * connection lost without a close frame. {@code reopenedAfterMs} is how long after the close the
+   * client's next connection opened: its reconnect delay and the handshake.
    */
-  public record Disconnect(int line, long audioMs, int code, String reason) {}
+  public record Disconnect(int line, long audioMs, int code, String reason, double reopenedAfterMs) {}
 
   /**
    * One recorded connection. Audio positions count from its own start, as a server counts a new
@@ -69,7 +70,7 @@ public final class SttRecording {
   }
 
   /** A Connect or Close line, kept apart from the frames: they only say where connections split. */
-  private record Boundary(int line, long audioMs, OptionalInt closeCode, String reason) {
+  private record Boundary(int line, double tMs, long audioMs, OptionalInt closeCode, String reason) {
     boolean isConnect() {
       return closeCode.isEmpty();
     }
@@ -126,9 +127,9 @@ public final class SttRecording {
       } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Audio a) {
         out.add(new Frame(i + 1, a.tMs(), a.audioMs(), false, "Audio", Optional.empty(), a.bytes()));
       } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Connect c) {
-        boundaries.add(new Boundary(i + 1, c.audioMs(), OptionalInt.empty(), ""));
+        boundaries.add(new Boundary(i + 1, c.tMs(), c.audioMs(), OptionalInt.empty(), ""));
       } else if (frame instanceof dev.turntable.harness.fixture.SttFrame.Close c) {
-        boundaries.add(new Boundary(i + 1, c.audioMs(), OptionalInt.of(c.code()), c.reason()));
+        boundaries.add(new Boundary(i + 1, c.tMs(), c.audioMs(), OptionalInt.of(c.code()), c.reason()));
       }
     }
     return new SttRecording(source, out, boundaries);
@@ -189,7 +190,7 @@ public final class SttRecording {
         if (lastClose != null) {
           ends.set(current, Optional.of(new Disconnect(lastClose.line(),
               lastClose.audioMs() - startAudio.get(current), lastClose.closeCode().getAsInt(),
-              lastClose.reason())));
+              lastClose.reason(), Math.max(0, boundary.tMs() - lastClose.tMs()))));
         }
         starts.add(boundary.line());
         startAudio.add(boundary.audioMs());
@@ -262,15 +263,17 @@ public final class SttRecording {
       throw problem(source, line, "\"dir\" must be \"in\" or \"out\", was \"" + dir + "\"");
     }
     if (type.equals("Connect")) {
-      return new Boundary(line, (long) wholeNumber(source, line, node, "audio_ms"), OptionalInt.empty(), "");
+      return new Boundary(line, number(source, line, node, "t_ms"),
+          (long) wholeNumber(source, line, node, "audio_ms"), OptionalInt.empty(), "");
     }
     if (type.equals("Close")) {
       JsonNode code = node.get("code");
       if (code == null || !code.canConvertToInt()) {
         throw problem(source, line, "a Close line needs its integer \"code\"");
       }
-      return new Boundary(line, (long) wholeNumber(source, line, node, "audio_ms"),
-          OptionalInt.of(code.asInt()), node.path("reason").asText(""));
+      return new Boundary(line, number(source, line, node, "t_ms"),
+          (long) wholeNumber(source, line, node, "audio_ms"), OptionalInt.of(code.asInt()),
+          node.path("reason").asText(""));
     }
     if (json == null && !type.equals("Audio")) {
       throw problem(source, line, "a " + type + " frame needs its message in \"json\"");

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * agent's AssemblyAI adapter does on the wire: a {@link SttEvent.Failure} with the close code,
  * {@code retrying} when the code is one a reconnect can fix, audio dropped while disconnected, and
  * after the adapter's reconnect delay a new session: {@link SttEvent.SessionBegan}, a new driver
- * from the supplier, its audio counted from 0 again.
+ * from the supplier, its audio counted from 0 again. A replayed recording's reconnect takes as long
+ * as it took when recorded (the delay and the handshake), so the same microphone frames are lost.
  */
 public final class VirtualSpeechToText implements SpeechToText {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,7 @@ public final class VirtualSpeechToText implements SpeechToText {
   private final VirtualScheduler time;
   private final Supplier<? extends SessionDriver> drivers;
   private final ReconnectPolicy reconnect;
+  private final List<Duration> recordedReopens;
   private final AssemblyAiFrames frames;
   private final List<Cancellable> timers = new ArrayList<>();
   private SessionParameters parameters;
@@ -53,19 +55,26 @@ public final class VirtualSpeechToText implements SpeechToText {
   /** With the adapter's default reconnect policy. */
   public VirtualSpeechToText(
       VirtualScheduler time, Supplier<? extends SessionDriver> drivers, SessionParameters parameters) {
-    this(time, drivers, parameters, ReconnectPolicy.DEFAULT);
+    this(time, drivers, parameters, ReconnectPolicy.DEFAULT, List.of());
   }
 
-  /** @param reconnect the policy the agent's adapter would reconnect with */
+  /**
+   * @param reconnect the policy the agent's adapter would reconnect with
+   * @param recordedReopens for a replayed recording, how long after each dropped connection the
+   *     next one opened, in order; a reconnect beyond them (or none recorded) takes the policy's
+   *     delay
+   */
   public VirtualSpeechToText(
       VirtualScheduler time,
       Supplier<? extends SessionDriver> drivers,
       SessionParameters parameters,
-      ReconnectPolicy reconnect) {
+      ReconnectPolicy reconnect,
+      List<Duration> recordedReopens) {
     this.time = time;
     this.drivers = drivers;
     this.parameters = parameters;
     this.reconnect = reconnect;
+    this.recordedReopens = List.copyOf(recordedReopens);
     this.frames = new AssemblyAiFrames(parameters.speechModel());
   }
 
@@ -169,10 +178,24 @@ public final class VirtualSpeechToText implements SpeechToText {
       Duration delay = reconnect.delayBeforeAttempt(failedAttempts);
       listener.onStt(new SttEvent.Failure(code, message + ". Reconnecting in " + delay.toMillis()
           + " ms (attempt " + failedAttempts + " of " + reconnect.maxAttempts() + ")", true));
-      reconnecting = time.schedule(delay, this::connect);
+      reconnecting = time.schedule(reopenAfter(delay), this::connect);
     } else {
       listener.onStt(new SttEvent.Failure(code, message, false));
     }
+  }
+
+  /**
+   * The recorded time to the next connection, when this is the recording's own first attempt after
+   * that drop; the wire spent it on the delay and the handshake, and the frames captured
+   * meanwhile were dropped.
+   */
+  private Duration reopenAfter(Duration delay) {
+    int drop = sessions - 1;
+    if (failedAttempts == 1 && drop < recordedReopens.size()
+        && recordedReopens.get(drop).compareTo(delay) > 0) {
+      return recordedReopens.get(drop);
+    }
+    return delay;
   }
 
   private long audioMs() {

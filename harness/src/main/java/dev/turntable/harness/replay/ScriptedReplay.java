@@ -100,6 +100,7 @@ public final class ScriptedReplay {
     int[] requests = new int[2];
     VirtualRun.World world = new VirtualRun.World(
         new ReconnectingScript(script),
+        List.of(),
         (provider, history) -> {
           StubService service = provider == Providers.Llm.OPENAI ? StubService.OPENAI : StubService.ANTHROPIC;
           Integer status = failure(script, "llm", ++requests[0]);

@@ -38,9 +38,14 @@ final class VirtualRun {
   /** How long the agent may take to finish a reply after the microphone ended, in session time. */
   static final Duration FINISH_REPLY = Duration.ofSeconds(30);
 
-  /** What the in-process services answer. */
+  /**
+   * What the in-process services answer.
+   *
+   * @param sttReopens how long each recorded STT reconnect took (empty when nothing was recorded)
+   */
   record World(
       Supplier<? extends SessionDriver> stt,
+      List<Duration> sttReopens,
       VirtualChatModel.Replies llm,
       VirtualSynthesizer.Replies tts) {}
 
@@ -91,7 +96,8 @@ final class VirtualRun {
                 mic,
                 speaker,
                 new VirtualSpeechToText(
-                    time, world.stt(), sessionParameters(choices), sttOptions(choices).reconnect()),
+                    time, world.stt(), sessionParameters(choices), sttOptions(choices).reconnect(),
+                    world.sttReopens()),
                 llm,
                 tts,
                 time),

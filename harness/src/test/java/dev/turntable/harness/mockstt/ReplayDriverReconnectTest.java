@@ -50,7 +50,7 @@ class ReplayDriverReconnectTest {
     SttRecording.Connection second = recording.connections().get(1);
     assertThat(first.startAudioMs()).isZero();
     assertThat(first.messages()).extracting(first::dueAudioMs).containsExactly(300L);
-    assertThat(first.disconnect()).contains(new SttRecording.Disconnect(4, 800, 1006, ""));
+    assertThat(first.disconnect()).contains(new SttRecording.Disconnect(4, 800, 1006, "", 299));
     assertThat(second.startAudioMs()).isEqualTo(800);
     assertThat(second.messages()).extracting(second::dueAudioMs).containsExactly(500L);
     assertThat(second.disconnect()).as("the session's own end is made live").isEmpty();

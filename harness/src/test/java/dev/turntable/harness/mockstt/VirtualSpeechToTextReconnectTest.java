@@ -3,6 +3,7 @@ package dev.turntable.harness.mockstt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turntable.agent.stt.SttEvent;
+import dev.turntable.agent.stt.assemblyai.ReconnectPolicy;
 import dev.turntable.agent.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,25 @@ class VirtualSpeechToTextReconnectTest {
 
     stt.close();
     assertThat(heard).last().asString().contains("SessionEnded");
+  }
+
+  @Test
+  void aReplayedDropReopensAsLateAsTheRecordingDid() {
+    SttRecording recording =
+        SttRecording.parse("stt.jsonl", ReplayDriverReconnectTest.recording(1006));
+    List<Duration> reopens = recording.connections().stream()
+        .flatMap(c -> c.disconnect().stream())
+        .map(d -> Duration.ofMillis(Math.round(d.reopenedAfterMs())))
+        .toList();
+    VirtualSpeechToText stt = new VirtualSpeechToText(
+        time, ReplayDriver.factory(recording, ReplayDriver.Options.audioClock(), time),
+        SessionParameters.defaults(), ReconnectPolicy.DEFAULT, reopens);
+    stt.start(this::note);
+    sendFrames(stt, 8);
+    time.runUntil(() -> false, time.nanoTime() + Duration.ofSeconds(1).toNanos());
+
+    assertThat(heard).as("the recorded close-to-connect time, not the policy's 250 ms delay")
+        .last().isEqualTo("299 ms SessionBegan virtual-session-2");
   }
 
   @Test
