@@ -2,6 +2,7 @@ package dev.turntable.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The shaded jar, run as a user runs it, in a folder with no .env and an environment with no keys. */
+@ResourceLock(SharedResources.AUDIO_DEVICES)
+@ResourceLock(SharedResources.CORE_2)
 class CommandLineIT {
   private static final Path JAR = Path.of("target", "turntable.jar").toAbsolutePath();
 
