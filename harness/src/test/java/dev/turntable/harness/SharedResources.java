@@ -9,7 +9,9 @@ package dev.turntable.harness;
  * {@code READ_WRITE}, so at most two of them run at once. A test whose verdict depends on real time
  * (audio judged by when it plays, replays over the wire compared with virtual time) holds both
  * {@code READ}: none of the busy tests runs beside it, while such tests, which mostly wait on their
- * recorded timing, may run beside each other.
+ * recorded timing, may run beside each other. Those carry an {@code @Order}: they start first and
+ * take their shared locks together, before a busy test queues for a core, for a queued exclusive
+ * lock holds off every shared one asked for after it.
  */
 public final class SharedResources {
   /**

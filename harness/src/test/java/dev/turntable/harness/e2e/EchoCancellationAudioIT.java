@@ -46,7 +46,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Each run prints its figures (ERLE, the user's level change, echo level at STT, self-
  * interruptions); the recordings and fixtures stay in {@code target/e2e/echo-cancellation/}.
  */
-// First: the longest test, and the audio devices allow one such test at a time.
 @Order(1)
 @ResourceLock(SharedResources.AUDIO_DEVICES)
 @ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>The recordings, the played track, the script and the agent's fixture stay in
  * {@code target/e2e/live-agent-audio/} for a look after a failure.
  */
+@Order(6)
 @ResourceLock(SharedResources.AUDIO_DEVICES)
 @ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)

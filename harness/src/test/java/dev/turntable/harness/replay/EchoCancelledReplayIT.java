@@ -10,6 +10,7 @@ import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * one and the recorded reference, and which replays bit-exact: STT gets its mic.wav unchanged.
  * (Decisions are compared by the bundled-fixture replays; here only the audio is judged.)
  */
+@Order(3)
 @ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class EchoCancelledReplayIT {

@@ -9,6 +9,7 @@ import dev.turntable.harness.mockstt.ReplayDriver;
 import dev.turntable.harness.mockstt.SttRecording;
 import dev.turntable.harness.stubs.StubOptions;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Record mode speaks a fixture's microphone to whatever the environment points at. Here that is
  * the mocks replaying the same fixture, so the new recording must equal the old one.
  */
+@Order(4)
 @ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class LiveRerecordIT {
