@@ -74,11 +74,22 @@ await_engine() {
   done
 }
 
+# Closes every file descriptor above 2 of the current (sub)shell.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    if ((fd > 2)); then eval "exec $fd>&-"; fi
+  done
+}
+
 start_engine() { # $1: storage driver
   rm -f /var/run/docker.pid
   log "starting dockerd --storage-driver=$1 (log: $STATE_DIR/dockerd.log)"
-  # setsid + nohup: the daemon outlives this script; 9>&- : it must not inherit the lock.
-  setsid nohup dockerd --storage-driver="$1" >>"$STATE_DIR/dockerd.log" 2>&1 </dev/null 9>&- &
+  # setsid + nohup: the daemon outlives this script, so it must keep none of our open files:
+  # neither our lock (9) nor one the caller holds, as in `flock /work/mvn.lock .ci/run`, which
+  # dockerd would otherwise hold until it stops.
+  (close_inherited_fds; exec setsid nohup dockerd --storage-driver="$1" >>"$STATE_DIR/dockerd.log" 2>&1 </dev/null) &
   echo $! >"$STATE_DIR/dockerd.pid"
   await_engine "$!"
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turntable.harness.SharedResources;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Proof that the barge-in scenarios can fail: run against a policy with no backchannel words and
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * that names the turn, its time, the rule that decided and the one expected, a hint, the nearest
  * event and the timeline. Scenarios that set those words themselves still pass.
  */
+@ResourceLock(SharedResources.CORE_2)
 class BrokenPolicyIT {
   private static final Path REPORT = Path.of("target", "broken-policy", "report.json");
 

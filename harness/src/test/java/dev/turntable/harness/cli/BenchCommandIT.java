@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turntable.harness.SharedResources;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,11 +13,13 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code turntable bench --quick} as CI runs it: every figure is taken or says why not. No figure
  * is checked against a limit here; the machines running this are shared and noisy.
  */
+@ResourceLock(SharedResources.CORE_1)
 class BenchCommandIT {
   @Test
   void quickBenchPrintsEveryFigureAndWritesThemAsJson(@TempDir Path dir) throws Exception {

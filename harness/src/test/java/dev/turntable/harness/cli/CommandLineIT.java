@@ -2,6 +2,7 @@ package dev.turntable.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The shaded jar, run as a user runs it, in a folder with no .env and an environment with no keys. */
+@ResourceLock(SharedResources.CORE_2)
 class CommandLineIT {
   private static final Path JAR = Path.of("target", "turntable.jar").toAbsolutePath();
 
-  private record Run(int exitCode, String out, String err) {}
+  record Run(int exitCode, String out, String err) {}
 
-  private static Run run(Path workDir, Map<String, String> extraEnv, String... args) throws Exception {
+  static Run run(Path workDir, Map<String, String> extraEnv, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -66,16 +69,6 @@ class CommandLineIT {
     Run run = run(dir, Map.of(), "agent");
     assertThat(run.err()).contains("missing OPENAI_API_KEY").doesNotContain("ASSEMBLYAI_API_KEY,");
     assertThat(run.out() + run.err()).doesNotContain("secret-aai-value");
-  }
-
-  @Test
-  void devicesListsDevicesOrSaysThereAreNone(@TempDir Path dir) throws Exception {
-    Run run = run(dir, Map.of(), "devices");
-    if (run.exitCode() == 0) {
-      assertThat(run.out()).contains("default");
-    } else {
-      assertThat(run.out()).contains("none").contains("PULSE_SERVER");
-    }
   }
 
   @Test

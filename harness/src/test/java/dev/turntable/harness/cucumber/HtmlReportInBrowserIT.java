@@ -3,6 +3,7 @@ package dev.turntable.harness.cucumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.turntable.harness.SharedResources;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -30,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * logs no console error. CI installs the browser and sets TURNTABLE_REQUIRE_BROWSER=true, so there
  * a missing browser fails the test; elsewhere it skips with the reason.
  */
+@ResourceLock(SharedResources.CORE_2)
 class HtmlReportInBrowserIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

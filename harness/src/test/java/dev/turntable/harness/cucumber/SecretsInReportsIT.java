@@ -2,6 +2,7 @@ package dev.turntable.harness.cucumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.cli.TurntableCommand;
 import dev.turntable.harness.replay.MockServices;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +16,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Replays hand the agent {@link MockServices#PLACEHOLDER_KEY} as every service's key. That key
  * must not reach the console, the logs, the HTML report or Cucumber's HTML and JSON reports.
  */
+@ResourceLock(SharedResources.CORE_2)
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SecretsInReportsIT {
   private static final String KEY = MockServices.PLACEHOLDER_KEY;
   private static final String FIRST_EXAMPLE = "../features/turn-timing/response.feature:13";

@@ -2,6 +2,7 @@ package dev.turntable.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.e2e.MonitorRecording.Recording;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
@@ -24,7 +25,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Full duplex on open speakers, on the virtual devices with the echo path on (the speaker reaches
@@ -42,6 +46,10 @@ import org.junit.jupiter.api.Test;
  * Each run prints its figures (ERLE, the user's level change, echo level at STT, self-
  * interruptions); the recordings and fixtures stay in {@code target/e2e/echo-cancellation/}.
  */
+@Order(1)
+@ResourceLock(SharedResources.AUDIO_DEVICES)
+@ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class EchoCancellationAudioIT {
   private static final Path JAR = Path.of("target", "turntable.jar");
   private static final Path WORK = Path.of("target", "e2e", "echo-cancellation");

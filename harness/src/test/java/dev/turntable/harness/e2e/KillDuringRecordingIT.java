@@ -3,6 +3,7 @@ package dev.turntable.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turntable.agent.conversation.AgentEvent;
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.fixture.AgentEventLine;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code kill -9} while recording: {@code turntable agent --record} runs against {@code turntable
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the last flush (at most a second old), and no fake key reached the fixture, either process's
  * output, or the HTML report of replaying it.
  */
+@ResourceLock(SharedResources.CORE_1)
 class KillDuringRecordingIT {
   private static final Path JAR = Path.of("target", "turntable.jar");
   private static final String REPLY = "Tomorrow looks lovely. The morning starts bright and sunny"

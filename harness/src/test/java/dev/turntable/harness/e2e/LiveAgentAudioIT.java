@@ -2,6 +2,7 @@ package dev.turntable.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.e2e.MonitorRecording.Recording;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The product as a user runs it, on the virtual microphone and speaker: {@code turntable serve}
@@ -28,6 +32,10 @@ import org.junit.jupiter.api.Test;
  * <p>The recordings, the played track, the script and the agent's fixture stay in
  * {@code target/e2e/live-agent-audio/} for a look after a failure.
  */
+@Order(6)
+@ResourceLock(SharedResources.AUDIO_DEVICES)
+@ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class LiveAgentAudioIT {
   private static final Path JAR = Path.of("target", "turntable.jar");
   private static final Path WORK = Path.of("target", "e2e", "live-agent-audio");

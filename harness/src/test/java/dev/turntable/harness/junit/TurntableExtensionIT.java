@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.turntable.agent.conversation.AgentEvent;
 import dev.turntable.agent.turn.InterruptionRule;
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.replay.ReplayClock;
 import dev.turntable.harness.replay.ReplayResult;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@Order(5)
+@ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 @ExtendWith(TurntableExtension.class)
 class TurntableExtensionIT {
   @Test

@@ -2,15 +2,19 @@ package dev.turntable.harness.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,9 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wire at 1× (through the real adapters and sockets) with the same decisions and verdict; the wire
  * replay re-records into an equal fixture (the round trip).
  *
- * <p>The fixtures replay three at a time: a wire replay at 1× mostly waits on its recorded timing,
- * and the class as a whole still runs alone, so no other test shares the machine with them.
+ * <p>The fixtures replay three at a time: a wire replay at 1× mostly waits on its recorded timing.
+ * Other tests that judge real time may run beside them; none that keeps the CPU busy does
+ * ({@link SharedResources}).
  */
+@Order(2)
+@ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class BundledFixturesIT {
   private static final Path FIXTURES = Path.of("..", "fixtures");
 

@@ -6,11 +6,15 @@ import dev.turntable.agent.audio.PcmFormat;
 import dev.turntable.agent.audio.aec.EchoCancellation;
 import dev.turntable.agent.audio.wav.WavAudio;
 import dev.turntable.agent.audio.wav.WavFile;
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A fixture recorded without echo cancellation replays with it; that replay, recorded, is a fixture
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one and the recorded reference, and which replays bit-exact: STT gets its mic.wav unchanged.
  * (Decisions are compared by the bundled-fixture replays; here only the audio is judged.)
  */
+@Order(3)
+@ResourceLock(value = SharedResources.CORE_1, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.CORE_2, mode = ResourceAccessMode.READ)
 class EchoCancelledReplayIT {
   private static final Path RAW_FIXTURE = Path.of("..", "fixtures", "backchannel-while-speaking");
   /** Real time: these checks are about audio, not speed, and a busy CI box must not change them. */

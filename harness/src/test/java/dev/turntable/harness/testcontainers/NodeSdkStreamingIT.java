@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turntable.harness.SharedResources;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * AssemblyAI's official Node SDK (npm {@code assemblyai}, pinned in src/test/node) streams a
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * container made, and sees Begin, the Turns and Termination. The SDK refuses any URL that is not
  * wss, so this also proves the image's TLS.
  */
+@ResourceLock(SharedResources.CORE_2)
 class NodeSdkStreamingIT {
   private static final Path NODE_PROJECT = Path.of("src", "test", "node");
   private static final Path WORK = Path.of("target", "node-sdk");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turntable.agent.conversation.AgentEvent;
+import dev.turntable.harness.SharedResources;
 import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureSettings;
@@ -18,10 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.testcontainers.utility.DockerImageName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.testcontainers.utility.DockerImageName;
 
 /** Our agent holds a conversation with {@code turntable serve} in a container, through its mapped ports. */
+@ResourceLock(SharedResources.CORE_2)
 class TurntableContainerIT {
   private static final Path FIXTURE = Path.of("..", "fixtures", "question-answer");
   private static final double SPEED = 2;
