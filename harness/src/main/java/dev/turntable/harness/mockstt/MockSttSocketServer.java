@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -32,8 +33,10 @@ final class MockSttSocketServer extends WebSocketServer {
   /**
    * Connections whose TCP connection ended before {@link #onOpen} attached their session: the 101
    * is flushed by the selector thread while a worker thread is still on its way to onOpen, so a
-   * client may read it, drop the connection, and have onClose run first. Guarded by each
-   * connection's monitor, which Java-WebSocket holds when it calls onClose.
+   * client may read it, drop the connection, and have onClose run first. (Had the close come
+   * before the worker added the connection to the server's set, Java-WebSocket calls no onClose
+   * at all; onOpen then finds the channel closed.) Guarded by each connection's monitor, which
+   * Java-WebSocket holds while it closes a connection.
    */
   private final Map<WebSocket, Integer> closedBeforeOpen = new ConcurrentHashMap<>();
   /** Upgrades answered 101 and not yet opened; rejected ones never open, so they are not kept. */
@@ -78,6 +81,12 @@ final class MockSttSocketServer extends WebSocketServer {
       connection.setAttachment(session);
       opening.remove(connection);
       earlyClose = closedBeforeOpen.remove(connection);
+      if (earlyClose == null && channelClosed(connection)) {
+        // Closed with no onClose (see closedBeforeOpen), then added to the server's set: take it
+        // out again, or the lost-connection check would close it, and record it, a second time.
+        removeConnection(connection);
+        earlyClose = CloseFrame.NEVER_CONNECTED;
+      }
     }
     if (earlyClose == null) {
       session.open();
@@ -87,6 +96,11 @@ final class MockSttSocketServer extends WebSocketServer {
       int code = earlyClose == CloseFrame.NEVER_CONNECTED ? CloseFrame.ABNORMAL_CLOSE : earlyClose;
       finished.accept(session.closed(code, "connection dropped before the session opened", true));
     }
+  }
+
+  private static boolean channelClosed(WebSocket connection) {
+    var channel = connection instanceof WebSocketImpl impl ? impl.getChannel() : null;
+    return channel != null && !channel.isOpen();
   }
 
   @Override
