@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How much faster than real time a virtual-time replay runs: session audio replayed per second of
- * wall time, per bundled fixture and for the whole corpus, after one warm-up pass; and each
- * fixture's response latency as recorded, on virtual time and on the wire at 1× and 20×. Not part
- * of the suite; run with {@code mvn -pl agent,harness test -Dtest=VirtualReplayBenchmark
+ * wall time, per bundled fixture and for the whole corpus (100 rounds after 3 warm-up passes); and
+ * each fixture's response latency as recorded, on virtual time and on the wire at 1× and 20×.
+ * Not part of the suite; run with {@code mvn -pl agent,harness test -Dtest=VirtualReplayBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class VirtualReplayBenchmark {
-  private static final int ROUNDS = 20;
+  private static final int ROUNDS = 100;
 
   @Test
   void replaySpeedOnVirtualTime() throws Exception {
@@ -28,19 +28,25 @@ class VirtualReplayBenchmark {
         FixtureReplay.run(fixture, ReplayOptions.virtual()); // warm-up: class loading and JIT
       }
     }
+    // Round-robin, so a garbage collection or a JIT pause lands on every fixture alike rather
+    // than on whichever happened to be running.
+    long[] nanos = new long[fixtures.size()];
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int f = 0; f < fixtures.size(); f++) {
+        long start = System.nanoTime();
+        FixtureReplay.run(fixtures.get(f), ReplayOptions.virtual());
+        nanos[f] += System.nanoTime() - start;
+      }
+    }
     double totalAudioMs = 0;
     long totalNanos = 0;
-    for (Fixture fixture : fixtures) {
-      long start = System.nanoTime();
-      for (int i = 0; i < ROUNDS; i++) {
-        FixtureReplay.run(fixture, ReplayOptions.virtual());
-      }
-      long nanos = System.nanoTime() - start;
-      double audioMs = fixture.micDurationMs() * ROUNDS;
+    for (int f = 0; f < fixtures.size(); f++) {
+      double audioMs = fixtures.get(f).micDurationMs() * ROUNDS;
       totalAudioMs += audioMs;
-      totalNanos += nanos;
+      totalNanos += nanos[f];
       System.out.printf(Locale.ROOT, "%-40s %6.1f s of session in %7.1f ms: %6.0fx real time%n",
-          fixture.dir().getFileName(), audioMs / 1000, nanos / 1e6, audioMs / (nanos / 1e6));
+          fixtures.get(f).dir().getFileName(), audioMs / 1000, nanos[f] / 1e6,
+          audioMs / (nanos[f] / 1e6));
     }
     System.out.printf(Locale.ROOT, "%-40s %6.1f s of session in %7.1f ms: %6.0fx real time%n",
         "corpus (" + fixtures.size() + " fixtures x " + ROUNDS + ")", totalAudioMs / 1000,
