@@ -1,7 +1,7 @@
 Feature: The conversation survives a failing service
-  A service fails once; the agent reports it and answers the user's next turn. Faults that break
-  a socket (a dropped STT connection, a cut stream) are run over the wire, through the mock
-  AssemblyAI server and WireMock; an HTTP error status works on virtual time too.
+  A service fails once; the agent reports it and answers the user's next turn. An HTTP error
+  status works on virtual time. (A dropped STT connection, which breaks a socket, runs over the
+  wire in service-failures.feature.)
 
   Scenario: The LLM fails the first request and the next turn is answered
     Given the conversation:
@@ -25,16 +25,3 @@ Feature: The conversation survives a failing service
     And the TTS answers the first request with status 503
     Then the agent reports a TTS error
     And the conversation recovers after the fault
-
-  Scenario: The STT connection drops and the agent reconnects
-    Given the conversation:
-      | at    | who   | says                         |
-      | 0.5 s | user  | Good morning.                |
-      |       | agent | Good morning to you.         |
-      | 5 s   | user  | What's on my calendar today? |
-      |       | agent | Two meetings, at ten and at three. |
-    And the STT connection drops at 4 s
-    When the conversation runs over the wire at 2x
-    Then the agent reports an STT error
-    And the conversation recovers after the fault
-    And "What's on my calendar today?" is sent to the LLM

@@ -100,5 +100,6 @@ Feature: Failing services do not end the conversation
     When the conversation runs over the wire at 2x
     Then the agent reports an STT error
     And the agent reconnects to the STT within 1 s
+    And the conversation recovers after the fault
     And the conversation history is kept across the reconnection
     And "What's on my calendar today?" is sent to the LLM
