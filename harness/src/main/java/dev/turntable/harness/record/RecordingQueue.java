@@ -2,6 +2,7 @@ package dev.turntable.harness.record;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +25,15 @@ final class RecordingQueue {
     this.failures = failures;
   }
 
-  /** Runs {@code write} on the recorder's thread; a failure is reported as a write to {@code file}. */
+  /**
+   * Runs {@code write} on the recorder's thread; a failure is reported as a write to {@code file}.
+   * Once the recorder is closed, a late write is dropped, as the fixture is already finished.
+   */
   void submit(String file, Runnable write) {
-    if (!thread.isShutdown()) {
+    try {
       thread.execute(() -> failures.run(file, write));
+    } catch (RejectedExecutionException closed) {
+      // the session went on after the recording ended: nothing more belongs in the fixture
     }
   }
 

@@ -123,6 +123,20 @@ class SessionRecorderTest {
     assertThat(FixtureReader.read(recorder.dir()).sttFrames()).isEmpty();
   }
 
+  @Test
+  void whatTheSessionDoesAfterTheRecordingEndedIsLeftOutQuietly() throws IOException {
+    SessionRecorder recorder = start();
+    recorder.agentListener().onEvent(new AgentEvent.LlmRequestSent(1_000_000, 1));
+    recorder.close();
+
+    recorder.agentListener().onEvent(new AgentEvent.LlmFirstToken(2_000_000, 1));
+    recorder.sttTap().received("{\"type\":\"Termination\"}");
+
+    assertThat(FixtureReader.read(recorder.dir()).agentEvents())
+        .extracting(AgentEventLine::event)
+        .containsExactly(new AgentEvent.LlmRequestSent(1_000_000, 1));
+  }
+
   private SessionRecorder start() throws IOException {
     return SessionRecorder.start(
         temp.resolve("session"),
