@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,14 @@ public final class SttRecording {
    */
   public List<Connection> connections() {
     return connections;
+  }
+
+  /** How long after each recorded drop the next connection opened, in order. */
+  public List<Duration> reopens() {
+    return connections.stream()
+        .flatMap(c -> c.disconnect().stream())
+        .map(d -> Duration.ofNanos(Math.round(d.reopenedAfterMs() * 1e6)))
+        .toList();
   }
 
   private static boolean replayed(Frame frame) {

@@ -17,7 +17,6 @@ import dev.turntable.harness.record.SessionRecorder;
 import dev.turntable.harness.stubs.StubOptions;
 import dev.turntable.harness.stubs.StubTiming;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,10 +58,7 @@ public final class FixtureReplay {
     SttRecording stt = SttRecording.of(fixture);
     VirtualRun.World world = new VirtualRun.World(
         ReplayDriver.factory(stt, ReplayDriver.Options.audioClock(), time),
-        stt.connections().stream()
-            .flatMap(c -> c.disconnect().stream())
-            .map(d -> Duration.ofNanos(Math.round(d.reopenedAfterMs() * 1e6)))
-            .toList(),
+        stt.reopens(),
         (provider, history) -> exchanges.next(provider + " chat", path -> path.endsWith(
             provider == Providers.Llm.OPENAI ? "/chat/completions" : "/messages")),
         (provider, text, format) -> exchanges.next(provider + " speech", path -> path.contains(

@@ -50,13 +50,9 @@ class VirtualSpeechToTextReconnectTest {
   void aReplayedDropReopensAsLateAsTheRecordingDid() {
     SttRecording recording =
         SttRecording.parse("stt.jsonl", ReplayDriverReconnectTest.recording(1006));
-    List<Duration> reopens = recording.connections().stream()
-        .flatMap(c -> c.disconnect().stream())
-        .map(d -> Duration.ofMillis(Math.round(d.reopenedAfterMs())))
-        .toList();
     VirtualSpeechToText stt = new VirtualSpeechToText(
         time, ReplayDriver.factory(recording, ReplayDriver.Options.audioClock(), time),
-        SessionParameters.defaults(), ReconnectPolicy.DEFAULT, reopens);
+        SessionParameters.defaults(), ReconnectPolicy.DEFAULT, recording.reopens());
     stt.start(this::note);
     sendFrames(stt, 8);
     time.runUntil(() -> false, time.nanoTime() + Duration.ofSeconds(1).toNanos());
