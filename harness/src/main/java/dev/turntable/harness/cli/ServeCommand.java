@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Run the mock AssemblyAI server and the OpenAI/Anthropic/ElevenLabs/Cartesia stubs for an",
       "agent in any language. Prints KEY=VALUE lines (eval-able), then 'ready'; runs until",
-      "interrupted. Point your agent's base URLs at the printed addresses."
+      "interrupted. Point your agent's base URLs at the printed addresses. With a fixture, it",
+      "first replays it once against throwaway mocks, so its first session is served warm."
     })
 final class ServeCommand implements Callable<Integer> {
   static final class Source {
@@ -77,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--speed", defaultValue = "1", converter = Converters.Speed.class, description = "Divide every stub delay by this (default: ${DEFAULT-VALUE}).")
   double speed;
 
+  @Option(names = "--no-warm-up", description = "With a fixture, skip the replay against throwaway mocks that warms this JVM before 'ready' (faster start; the first session's replies may come late).")
+  boolean noWarmUp;
+
   @Mixin Verbosity verbosity;
 
   @Spec CommandSpec spec;
@@ -90,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     sourceFromEnvironment();
     Fixture fixture = source.fixture;
+    if (fixture != null && !noWarmUp) {
+      ServeWarmUp.run(fixture, spec.commandLine().getErr());
+    }
     MockAssemblyAiServer.Builder stt =
         MockAssemblyAiServer.builder()
             .host(host)

@@ -9,10 +9,16 @@ import dev.turntable.harness.fixture.Fixture;
 import dev.turntable.harness.fixture.FixtureReader;
 import dev.turntable.harness.replay.FixtureSettings;
 import dev.turntable.harness.replay.SessionRun;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.BufferedReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +45,8 @@ class ServeCommandTest {
     ServeCommand serve = new ServeCommand();
     PipedWriter pipe = new PipedWriter();
     BufferedReader lines = new BufferedReader(new PipedReader(pipe));
-    CommandLine cli = new CommandLine(serve).setOut(new PrintWriter(pipe, true));
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(serve).setOut(new PrintWriter(pipe, true)).setErr(new PrintWriter(err, true));
     CompletableFuture<Integer> running =
         CompletableFuture.supplyAsync(() -> cli.execute("--fixture", FIXTURE.toString(), "--speed", "4"));
     try {
@@ -71,9 +78,20 @@ class ServeCommandTest {
       assertThat(outcome.timeline().all(AgentEvent.PlaybackDrained.class)).hasSize(1);
       assertThat(outcome.timeline().all(AgentEvent.AgentError.class)).isEmpty();
       assertThat(outcome.played()).isNotEmpty();
+      // serve warmed up on throwaway mocks: the served stubs saw this conversation's request only
+      assertThat(err.toString()).contains("turntable serve: warmed up in");
+      assertThat(servedLlmRequests(env.get("TURNTABLE_ADMIN_URL"))).isEqualTo(1);
     } finally {
       serve.stop();
     }
     assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  private static long servedLlmRequests(String adminUrl) throws Exception {
+    HttpResponse<String> journal = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(adminUrl + "/requests")).build(), HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(journal.body()).path("requests").findValuesAsText("url").stream()
+        .filter(url -> url.startsWith("/v1/chat/completions") || url.startsWith("/v1/messages"))
+        .count();
   }
 }
