@@ -89,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
           .withEchoCancellation(aec == EchoMode.Setting.ON));
     }
     ReplaySpeed.Search search = ReplaySpeed.fastestIdentical(fixture);
-    out.printf("%s: fastest speed with verdicts identical to 1x: %sx (tried %s)%n",
+    out.printf("%s: fastest wire speed with the virtual-time replay's verdicts: %sx (tried %s)%n",
         fixture.dir().getFileName(), ReplaySpeed.format(search.best().speed()), search.tried());
     return search.best();
   }

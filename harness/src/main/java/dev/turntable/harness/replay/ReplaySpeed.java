@@ -10,7 +10,7 @@ public final class ReplaySpeed {
   /** Speeds tried by {@link #fastestIdentical}, in order; it stops at the first that differs. */
   static final double[] LADDER = {1, 5, 10, 20, 30, 40, 60, 80};
 
-  /** The fastest replay whose decisions and verdict equal the 1× replay's, and what was tried. */
+  /** The fastest replay whose decisions and verdict equal the virtual-time replay's, and what was tried. */
   public record Search(ReplayResult best, List<String> tried) {}
 
   private ReplaySpeed() {}
