@@ -19,11 +19,12 @@ import java.util.function.Function;
  * then reports the failure. Nothing is retried once audio has been delivered.
  */
 public final class RetryingSynthesizer implements SpeechSynthesizer {
+  /** Audio, or words aligned with it, reached the user: a retry would repeat them. */
   private static final StreamEvents<TtsEvent> EVENTS =
       new StreamEvents<>() {
         @Override
         public boolean isContent(TtsEvent event) {
-          return event instanceof TtsEvent.Audio;
+          return event instanceof TtsEvent.Audio || event instanceof TtsEvent.Words;
         }
 
         @Override
@@ -78,6 +79,15 @@ public final class RetryingSynthesizer implements SpeechSynthesizer {
     List<Function<Consumer<TtsEvent>, Cancellable>> providers = new ArrayList<>();
     providers.add(out -> primary.synthesize(text, out::accept));
     fallback.ifPresent(other -> providers.add(out -> other.synthesize(text, out::accept)));
+    return call(providers, listener);
+  }
+
+  Optional<SpeechSynthesizer> fallback() {
+    return fallback;
+  }
+
+  /** One request over these providers' attempts, per this synthesizer's policy. */
+  Cancellable call(List<Function<Consumer<TtsEvent>, Cancellable>> providers, TtsListener listener) {
     return new RetriedCall<>(providers, policy, loop, clock, EVENTS, listener::onTts).start();
   }
 }

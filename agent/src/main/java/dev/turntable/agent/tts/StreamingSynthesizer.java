@@ -1,5 +1,7 @@
 package dev.turntable.agent.tts;
 
+import dev.turntable.agent.Cancellable;
+
 /**
  * A TTS that takes text as it is written (over a WebSocket), so speech can start on the first
  * words of a reply instead of its first whole sentence. It still speaks whole texts through
@@ -19,4 +21,16 @@ public interface StreamingSynthesizer extends SpeechSynthesizer {
    * Never blocks; a failure shows when a stream is opened.
    */
   default void connectAhead() {}
+
+  /** A whole text, spoken as a stream that is written at once and finished. */
+  @Override
+  default Cancellable synthesize(String text, TtsListener listener) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("text to synthesize is blank");
+    }
+    TextStream stream = open(listener);
+    stream.append(text);
+    stream.finish();
+    return stream;
+  }
 }

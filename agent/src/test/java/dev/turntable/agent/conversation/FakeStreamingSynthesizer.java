@@ -10,13 +10,16 @@ import dev.turntable.agent.tts.TtsListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A streaming TTS that logs what it was sent ("|" for a flush) and speaks when the test says. */
-final class FakeStreamingSynthesizer implements StreamingSynthesizer {
-  static final class Stream implements TextStream {
-    final TtsListener listener;
-    final List<String> sent = new ArrayList<>();
-    boolean finished;
-    boolean cancelled;
+/**
+ * A streaming TTS that logs what it was sent ("|" for a flush) and speaks when the test says.
+ * Public for the tests of the decorators that wrap one.
+ */
+public final class FakeStreamingSynthesizer implements StreamingSynthesizer {
+  public static final class Stream implements TextStream {
+    public final TtsListener listener;
+    public final List<String> sent = new ArrayList<>();
+    public boolean finished;
+    public boolean cancelled;
 
     Stream(TtsListener listener) {
       this.listener = listener;
@@ -42,22 +45,23 @@ final class FakeStreamingSynthesizer implements StreamingSynthesizer {
       cancelled = true;
     }
 
-    Stream audio(int frames) {
+    public Stream audio(int frames) {
       listener.onTts(new TtsEvent.Audio(new byte[frames * PcmFormat.BYTES_PER_FRAME]));
       return this;
     }
 
-    Stream words(SpokenWord... words) {
+    public Stream words(SpokenWord... words) {
       listener.onTts(new TtsEvent.Words(List.of(words)));
       return this;
     }
 
-    void done() {
+    public void done() {
       listener.onTts(new TtsEvent.Completed());
     }
   }
 
-  final List<Stream> streams = new ArrayList<>();
+  public final List<Stream> streams = new ArrayList<>();
+  public int connectedAhead;
 
   @Override
   public PcmFormat format() {
@@ -72,11 +76,16 @@ final class FakeStreamingSynthesizer implements StreamingSynthesizer {
   }
 
   @Override
+  public void connectAhead() {
+    connectedAhead++;
+  }
+
+  @Override
   public Cancellable synthesize(String text, TtsListener listener) {
     throw new AssertionError("a streaming TTS gets the reply through open(), not synthesize()");
   }
 
-  Stream last() {
+  public Stream last() {
     return streams.get(streams.size() - 1);
   }
 }

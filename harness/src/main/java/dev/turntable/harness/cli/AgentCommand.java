@@ -16,12 +16,14 @@ import dev.turntable.agent.conversation.AgentEventListener;
 import dev.turntable.agent.http.StreamingHttpClients;
 import dev.turntable.agent.llm.ChatModel;
 import dev.turntable.agent.retry.RetryingChatModel;
+import dev.turntable.agent.retry.RetryingStreamSynthesizer;
 import dev.turntable.agent.retry.RetryingSynthesizer;
 import dev.turntable.agent.time.TimerLoop;
 import dev.turntable.agent.tts.SpeechSynthesizer;
 import java.util.Optional;
 import dev.turntable.agent.stt.SttWireTap;
 import dev.turntable.agent.time.Clock;
+import dev.turntable.agent.tts.StreamingSynthesizer;
 import dev.turntable.harness.replay.CapturingSpeaker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,10 +146,9 @@ final class AgentCommand implements Callable<Integer> {
     return new Services(
         plain.stt(),
         new RetryingChatModel(plain.llm(), llmFallback, agent.retryPolicy(), loop, Clock.system()),
-        // The retrying decorator speaks whole segments; a streaming TTS is kept as it is so the
-        // LLM's tokens still go into its WebSocket as they arrive.
-        plain.tts() instanceof dev.turntable.agent.tts.StreamingSynthesizer
-            ? plain.tts()
+        // A streaming TTS keeps taking the LLM's tokens as they arrive, through each retry.
+        plain.tts() instanceof StreamingSynthesizer streaming
+            ? new RetryingStreamSynthesizer(streaming, ttsFallback, agent.retryPolicy(), loop, Clock.system())
             : new RetryingSynthesizer(plain.tts(), ttsFallback, agent.retryPolicy(), loop, Clock.system()));
   }
 

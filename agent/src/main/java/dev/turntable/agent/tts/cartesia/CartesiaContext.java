@@ -119,7 +119,7 @@ final class CartesiaContext implements TextStream {
         listener.onTts(new TtsEvent.Completed());
       }
       case "error" -> fail("Cartesia: " + message.path("title").asText("error") + ": "
-          + message.path("message").asText(message.path("error").asText("")));
+          + message.path("message").asText(message.path("error").asText("")), false);
       default -> { } // flush_done and future message types carry nothing the agent needs
     }
   }
@@ -143,13 +143,13 @@ final class CartesiaContext implements TextStream {
   void connectionClosed(int code, String reason) {
     if (!over) {
       fail("Cartesia closed the connection before the end of the audio (code " + code
-          + (reason.isBlank() ? "" : ": " + reason) + ")");
+          + (reason.isBlank() ? "" : ": " + reason) + ")", TtsSocket.retryable(code));
     }
   }
 
-  private void fail(String why) {
+  private void fail(String why, boolean retryable) {
     over = true;
     owner.forget(id);
-    listener.onTts(new TtsEvent.Failed(Secrets.redact(why, options.apiKey())));
+    listener.onTts(new TtsEvent.Failed(Secrets.redact(why, options.apiKey()), retryable));
   }
 }

@@ -54,17 +54,6 @@ public final class CartesiaStreamSynthesizer implements StreamingSynthesizer, Tt
     socket();
   }
 
-  @Override
-  public Cancellable synthesize(String text, TtsListener listener) {
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("text to synthesize is blank");
-    }
-    TextStream stream = open(listener);
-    stream.append(text);
-    stream.finish();
-    return stream;
-  }
-
   /** The session's connection, opened on first use and again after it drops. */
   private synchronized TtsSocket socket() {
     if (socket == null || !socket.usable()) {

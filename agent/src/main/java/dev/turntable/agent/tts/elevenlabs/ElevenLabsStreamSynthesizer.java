@@ -55,17 +55,6 @@ public final class ElevenLabsStreamSynthesizer implements StreamingSynthesizer {
     }
   }
 
-  @Override
-  public Cancellable synthesize(String text, TtsListener listener) {
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("text to synthesize is blank");
-    }
-    TextStream stream = open(listener);
-    stream.append(text);
-    stream.finish();
-    return stream;
-  }
-
   private ElevenLabsTextStream connect() {
     String name = "turntable-elevenlabs-ws-" + streams.incrementAndGet();
     ElevenLabsTextStream stream = new ElevenLabsTextStream(options.apiKey(), format);

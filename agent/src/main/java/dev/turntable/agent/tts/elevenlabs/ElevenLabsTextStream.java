@@ -48,7 +48,7 @@ final class ElevenLabsTextStream implements TextStream, TtsSocket.Handler {
   void attach(TtsListener listener) {
     this.listener = listener;
     if (over) { // the connection dropped in the instant between the check and now
-      listener.onTts(new TtsEvent.Failed("ElevenLabs closed the stream before it was used"));
+      listener.onTts(new TtsEvent.Failed("ElevenLabs closed the stream before it was used", true));
     }
   }
 
@@ -83,7 +83,7 @@ final class ElevenLabsTextStream implements TextStream, TtsSocket.Handler {
       return;
     }
     if (message.hasNonNull("error") || (message.hasNonNull("message") && !message.has("audio"))) {
-      fail(to, "ElevenLabs: " + message.path("message").asText(message.path("error").asText()));
+      fail(to, "ElevenLabs: " + message.path("message").asText(message.path("error").asText()), false);
       return;
     }
     String audio = message.path("audio").asText("");
@@ -131,12 +131,12 @@ final class ElevenLabsTextStream implements TextStream, TtsSocket.Handler {
       return;
     }
     fail(to, "ElevenLabs closed the stream before the end of the audio (code " + code
-        + (reason.isBlank() ? "" : ": " + reason) + ")");
+        + (reason.isBlank() ? "" : ": " + reason) + ")", TtsSocket.retryable(code));
   }
 
-  private void fail(TtsListener to, String why) {
+  private void fail(TtsListener to, String why, boolean retryable) {
     over = true;
-    to.onTts(new TtsEvent.Failed(Secrets.redact(why, apiKey)));
+    to.onTts(new TtsEvent.Failed(Secrets.redact(why, apiKey), retryable));
     socket.close();
   }
 }

@@ -101,6 +101,18 @@ public final class TtsSocket extends WebSocketClient {
     log.debug("{}: {}", threadName, error.toString());
   }
 
+  /**
+   * Whether a stream closed with {@code code} is worth opening again: the connection dropped (1006),
+   * the server went away or restarted (1001, 1012), failed (1011) or asked to be tried later (1013,
+   * 1014). A refusal (1008 for a bad key, the services' 4xxx codes) would only be refused again.
+   */
+  public static boolean retryable(int code) {
+    return switch (code) {
+      case 1001, 1006, 1011, 1012, 1013, 1014 -> true;
+      default -> false;
+    };
+  }
+
   private static String toJson(Object message) {
     try {
       return JSON.writeValueAsString(message);
