@@ -39,8 +39,9 @@ class KillDuringRecordingIT {
   private static final Map<String, String> FAKE_KEYS = Map.of(
       "ASSEMBLYAI_API_KEY", "aai-fake-kill9-7d6c5b4a3f",
       "OPENAI_API_KEY", "sk-fake-kill9-openai-0a1b2c3d",
-      "ELEVENLABS_API_KEY", "xi-fake-kill9-elevenlabs-9e8f",
-      "ELEVENLABS_VOICE_ID", "voice-fake-kill9");
+      "ELEVENLABS_API_KEY", "xi-fake-kill9-elevenlabs-9e8f");
+  // Not a secret: the voice is part of the TTS request's path, which a fixture's mapping must match.
+  private static final String VOICE_ID = "voice-fake-kill9";
   private static final Duration FLUSHED_WITHIN = Duration.ofSeconds(10);
 
   @TempDir Path work;
@@ -99,6 +100,7 @@ class KillDuringRecordingIT {
         "--api-key", FAKE_KEYS.get("ASSEMBLYAI_API_KEY"));
     int ready = serve.awaitLine("ready"::equals, 0, Duration.ofSeconds(60), "serve's \"ready\" line");
     Map<String, String> env = new LinkedHashMap<>(FAKE_KEYS);
+    env.put("ELEVENLABS_VOICE_ID", VOICE_ID);
     for (String line : serve.lines().subList(0, ready)) {
       env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
     }
