@@ -34,15 +34,21 @@ final class RecordingAudioSource implements AudioSource {
     return delegate.format();
   }
 
+  /**
+   * With echo cancellation the delegate's read also hands over the raw mic and the reference (the
+   * recorder's echo tap): together with this frame, so a flush never splits them.
+   */
   @Override
   public int read(byte[] buffer) throws IOException {
-    int n = delegate.read(buffer);
-    if (n > 0) {
-      bytesRead.addAndGet(n);
-      byte[] frame = Arrays.copyOf(buffer, n);
-      queue.submit("mic.wav", () -> writer.writeMic(frame, 0, frame.length));
-    }
-    return n;
+    return queue.together(() -> {
+      int n = delegate.read(buffer);
+      if (n > 0) {
+        bytesRead.addAndGet(n);
+        byte[] frame = Arrays.copyOf(buffer, n);
+        queue.submit("mic.wav", () -> writer.writeMic(frame, 0, frame.length));
+      }
+      return n;
+    });
   }
 
   long bytesRead() {

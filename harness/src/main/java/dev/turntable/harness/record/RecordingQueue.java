@@ -21,8 +21,36 @@ final class RecordingQueue {
             return t;
           });
 
+  /** Held while a caller hands over writes that belong together, and while a flush is queued. */
+  private final Object handOver = new Object();
+
   RecordingQueue(RecordingFailures failures) {
     this.failures = failures;
+  }
+
+  /**
+   * Runs {@code writes}, which submits writes that belong together (one microphone read: the raw
+   * mic, the canceller's reference, the cleaned mic), so that no flush is queued among them.
+   */
+  <T, E extends Exception> T together(Together<T, E> writes) throws E {
+    synchronized (handOver) {
+      return writes.submit();
+    }
+  }
+
+  /** What {@link #together} runs. */
+  interface Together<T, E extends Exception> {
+    T submit() throws E;
+  }
+
+  /**
+   * Queues a flush of the fixture behind everything handed over so far: every file on disk then
+   * stops at the same point of the session, never between writes handed over together.
+   */
+  void flush(Runnable flush) {
+    synchronized (handOver) {
+      submit("the fixture", flush);
+    }
   }
 
   /**

@@ -51,6 +51,7 @@ public final class SessionRecorder implements AutoCloseable {
 
   private SessionRecorder(FixtureWriter writer, Clock clock) {
     this.writer = writer;
+    writer.flushThrough(queue::flush);
     this.stt = new SttFrameRecorder(writer, clock, queue);
     this.http = new HttpExchangeRecorder(writer, clock, queue);
     this.agent = new AgentEventRecorder(writer, stt::audioMs, queue);
